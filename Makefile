@@ -1,0 +1,40 @@
+# launchgate's tasks. `make demo` and `make test` work on a machine with Python, git and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export SEMGREP_ENABLE_VERSION_CHECK := 0
+export SEMGREP_SEND_METRICS := off
+
+.PHONY: demo test lint typecheck rules-test unit container-test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/launchgate demo
+
+test: lint typecheck rules-test unit
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check launchgate tests examples bench entrypoint.py
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+rules-test: $(VENV)/.installed
+	$(BIN)/semgrep --test --metrics=off --disable-version-check rules/
+
+unit: $(VENV)/.installed
+	$(BIN)/pytest
+
+container-test: $(VENV)/.installed
+	bash tests/container/run.sh
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

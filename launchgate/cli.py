@@ -1,0 +1,119 @@
+"""The command line: ``launchgate scan`` and ``launchgate demo``; errors are caught here, once."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from launchgate import __version__
+from launchgate.core.findings import Family
+from launchgate.errors import LaunchgateError, UsageError
+
+log = logging.getLogger("launchgate")
+
+EXIT_PASS, EXIT_BLOCKERS, EXIT_USAGE, EXIT_TOOL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see 'launchgate {self.prog.split()[-1]} --help')")
+
+
+def _env(name: str, env: Mapping[str, str]) -> str | None:
+    return env.get("LAUNCHGATE_" + name.upper().replace("-", "_")) or None
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    value = _env(name, env)
+    return value is not None and value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
+    """The parser; every flag's default comes from ``LAUNCHGATE_<FLAG>``."""
+    parser = _Parser(prog="launchgate", description="Is this AI chatbot product safe to launch?")
+    parser.add_argument("--version", action="version", version=f"launchgate {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True)
+
+    scan = sub.add_parser("scan", help="run the gate on a repository and its preview")
+    scan.add_argument("path", nargs="?", default=_env("path", env) or ".")
+    scan.add_argument("--config", default=_env("config", env), help="launchgate.yml to use")
+    scan.add_argument("--preview-url", default=_env("preview-url", env))
+    scan.add_argument("--only", default=_env("only", env), help="families: " + _families())
+    scan.add_argument(
+        "--format", choices=["markdown", "json", "sarif"], default=_env("format", env) or "markdown"
+    )
+    scan.add_argument("--output", default=_env("output", env), help="file to write (stdout if -)")
+    scan.add_argument(
+        "--fail-on", choices=["blocker", "warning", "never"], default=_env("fail-on", env)
+    )
+    scan.add_argument("--history", choices=["full", "pr", "skip"], default=_env("history", env))
+    scan.add_argument("--bundles", default=_env("bundles", env), help="comma-separated folders")
+    scan.add_argument("--github-token", default=_env("github-token", env))
+    scan.add_argument("--no-comment", action="store_true", default=_flag(env, "no-comment"))
+
+    demo = sub.add_parser("demo", help="run the whole gate on the built-in example")
+    demo.add_argument("--fixed", action="store_true", default=_flag(env, "fixed"))
+    demo.add_argument("--output", default=_env("output", env), help="where the scorecard goes")
+    return parser
+
+
+def _families() -> str:
+    return ",".join(str(f) for f in Family)
+
+
+def parse_only(text: str | None) -> frozenset[Family]:
+    """``--only secrets,probe`` as families; every family when not given."""
+    if not text:
+        return frozenset(Family)
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [n for n in names if n not in {str(f) for f in Family}]
+    if unknown:
+        raise UsageError(f"--only: unknown family '{unknown[0]}' (choose from {_families()})")
+    return frozenset(Family(n) for n in names)
+
+
+def _setup_logging(verbosity: int, env: Mapping[str, str]) -> None:
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    if (override := _env("log-level", env)) is not None:
+        level = logging.getLevelName(override.upper())
+        if not isinstance(level, int):
+            level = logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("launchgate: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+
+
+def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:
+    """Entry point: returns the exit code (0 pass, 1 blockers, 2 usage/config, 3 tool failure)."""
+    env = os.environ if env is None else env
+    try:
+        args = build_parser(env).parse_args(argv)
+        _setup_logging(args.verbose, env)
+        if args.command == "demo":
+            from launchgate.demo.run import run_demo
+
+            return run_demo(fixed=args.fixed, output=args.output, env=env)
+        from launchgate.scan import run_scan
+
+        return run_scan(args, env)
+    except LaunchgateError as exc:
+        print(f"launchgate: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("launchgate: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line, the frames only at -vv, never the message
+        print(f"launchgate: internal error ({type(exc).__name__}); rerun with -vv", file=sys.stderr)
+        log.debug("".join(traceback.format_tb(exc.__traceback__)))
+        return EXIT_TOOL

@@ -1,0 +1,106 @@
+"""The schema of ``launchgate.yml``: every key optional, unknown keys and wrong types rejected."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+JsonBody = dict[str, Any] | list[Any] | str | int | float | bool | None
+
+
+class Strict(BaseModel):
+    """Base of every section: frozen, strict types, no unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class SecretsConfig(Strict):
+    history: Literal["full", "pr", "skip"] = "full"
+    bundles: list[str] = Field(default_factory=lambda: ["dist", "build", ".next/static"])
+    exclude: list[str] = Field(default_factory=list)
+    baseline: str | None = None
+    max_file_bytes: int = Field(default=5_000_000, gt=0)
+
+
+class RulesConfig(Strict):
+    exclude: list[str] = Field(default_factory=list)
+    extra: list[str] = Field(default_factory=list)
+    only_new: bool = False
+
+
+class Account(Strict):
+    headers: dict[str, str] = Field(default_factory=dict)
+    cookies: dict[str, str] = Field(default_factory=dict)
+
+
+class CreateStep(Strict):
+    as_: str = Field(alias="as")
+    request: str
+    body: JsonBody = Field(default=None, alias="json")
+    id: str = "$.id"
+
+
+class OwnedObject(Strict):
+    create: CreateStep
+    try_: list[str] = Field(alias="try", min_length=1)
+
+
+class RequestSpec(Strict):
+    request: str
+    as_: str | None = Field(default=None, alias="as")
+    body: JsonBody = Field(default=None, alias="json")
+
+
+class RateLimitSpec(RequestSpec):
+    burst: int = Field(default=30, gt=0, le=500)
+
+
+class ChatSpec(RequestSpec):
+    reply: str = "$.reply"
+    canary: str | None = None
+    attacks: str | None = None
+
+
+class LatencySpec(RequestSpec):
+    count: int = Field(default=40, gt=0, le=1000)
+    p95_ms: float = Field(default=500, gt=0)
+
+
+class PreviewConfig(Strict):
+    url: str | None = None
+    http_url: str | None = None
+    ca_bundle: str | None = None
+    health: str | None = None
+    accounts: dict[str, Account] = Field(default_factory=dict)
+    protected: list[str] = Field(default_factory=list)
+    owned: list[OwnedObject] = Field(default_factory=list)
+    rate_limit: list[RateLimitSpec] = Field(default_factory=list)
+    validate_: list[RequestSpec] = Field(default_factory=list, alias="validate")
+    chat: ChatSpec | None = None
+    latency: LatencySpec | None = None
+    timeout_s: float = Field(default=10.0, gt=0)
+    max_requests: int = Field(default=2000, gt=0)
+    concurrency: int = Field(default=4, gt=0, le=64)
+
+
+class EmailConfig(Strict):
+    domain: str | None = None
+    dkim_selectors: list[str] = Field(default_factory=list)
+    nameservers: list[str] = Field(default_factory=list)
+
+
+class IgnoreEntry(Strict):
+    fingerprint: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
+class Config(Strict):
+    """The whole validated configuration."""
+
+    fail_on: Literal["blocker", "warning", "never"] = "blocker"
+    secrets: SecretsConfig = Field(default_factory=SecretsConfig)
+    rules: RulesConfig = Field(default_factory=RulesConfig)
+    preview: PreviewConfig = Field(default_factory=PreviewConfig)
+    email: EmailConfig = Field(default_factory=EmailConfig)
+    ignore: list[IgnoreEntry] = Field(default_factory=list)

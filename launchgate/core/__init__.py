@@ -1,0 +1,1 @@
+"""The core: findings, rows, the check interface, the runner and the scorecard."""

@@ -1,0 +1,1 @@
+"""Everything that knows about GitHub: the event, outputs, summary, annotations, the PR comment."""

@@ -1,0 +1,1 @@
+"""Reporters: they only read the scorecard and turn it into text."""
