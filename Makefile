@@ -19,7 +19,7 @@ demo: $(VENV)/.installed
 test: lint typecheck rules-test unit
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check launchgate tests examples bench entrypoint.py
+	$(BIN)/ruff check .
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
