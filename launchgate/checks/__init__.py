@@ -1,0 +1,1 @@
+"""The check families: one folder each, one module per check."""
