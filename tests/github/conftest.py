@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,3 +151,13 @@ def actions_for(
         return Actions(env, workspace)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _package_logger_propagates() -> Iterator[None]:
+    """``main`` points the package logger at stderr only; give caplog its records back after."""
+    yield
+    package = logging.getLogger("launchgate")
+    package.handlers.clear()
+    package.propagate = True
+    package.setLevel(logging.NOTSET)

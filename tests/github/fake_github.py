@@ -50,6 +50,7 @@ class FakeGitHub:
         default_factory=dict
     )
     base_url: str = ""
+    link_base: str = ""  # where next-page links point; another host only when a test says so
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
 
     def fail(self, method: str, suffix: str, status: int, message: str, **headers: str) -> None:
@@ -97,7 +98,8 @@ def build_app(state: FakeGitHub) -> Starlette:
         chunk = items[(page - 1) * per_page : page * per_page]
         headers = {}
         if page * per_page < len(items):
-            url = f"{state.base_url}{request.url.path}?per_page={per_page}&page={page + 1}"
+            query = f"?per_page={per_page}&page={page + 1}"
+            url = f"{state.link_base or state.base_url}{request.url.path}{query}"
             headers["Link"] = f'<{url}>; rel="next"'
         return JSONResponse(chunk, headers=headers)
 
