@@ -36,7 +36,9 @@ def test_path_that_is_not_a_directory(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "not a directory" in capsys.readouterr().err
 
 
-def test_bad_config_exits_2_with_key_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_config_exits_2_with_key_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "launchgate.yml").write_text("preview: {urll: https://x.test}\n")
     assert main(["scan", str(tmp_path)], env={}) == 2
     err = capsys.readouterr().err.strip()
@@ -60,7 +62,9 @@ def test_flags_read_environment(tmp_path: Path) -> None:
 def test_unwritable_output_is_usage_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    code = main(["scan", str(tmp_path), "--only", "email", "--output", str(blocker / "r.md")], env={})
+    code = main(
+        ["scan", str(tmp_path), "--only", "email", "--output", str(blocker / "r.md")], env={}
+    )
     assert code == 2
 
 

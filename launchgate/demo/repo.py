@@ -78,7 +78,9 @@ def _add_flawed_history(dest: Path, keys: FakeKeys) -> None:
     _write(deploy, _DEPLOY_WITH_KEY.format(key="${AWS_ACCESS_KEY_ID}"))
     _commit(dest, "Read the AWS key from the environment", 3)
 
-    bundle = f'var e="{keys.supabase_service}";function c(){{return fetch("/api",{{headers:{{k:e}}}})}}'
+    bundle = (
+        f'var e="{keys.supabase_service}";function c(){{return fetch("/api",{{headers:{{k:e}}}})}}'
+    )
     _add_bundle(dest, bundle)
 
 
@@ -127,7 +129,7 @@ OPENAI_API_KEY = "{key}"
 OPENAI_MODEL = "gpt-4o-mini"
 '''
 
-_SETTINGS_FROM_ENV = '''"""Settings for the chatbot backend, read from the environment of each deployment."""
+_SETTINGS_FROM_ENV = '''"""Chatbot backend settings, read from the environment."""
 
 import os
 

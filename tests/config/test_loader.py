@@ -61,8 +61,14 @@ ignore: [{fingerprint: abc, reason: rotated}]
         ("secrets: {histroy: full}\n", "launchgate.yml: secrets.histroy: unknown key"),
         ("fail_on: sometimes\n", "launchgate.yml: fail_on: input should be 'blocker'"),
         ("preview: {max_requests: lots}\n", "preview.max_requests: input should be a valid int"),
-        ("secrets: {bundles: dist}\n", "launchgate.yml: secrets.bundles: input should be a valid list"),
-        ("preview: {owned: [{create: {as: a, request: x}}]}\n", "preview.owned.0.try: field required"),
+        (
+            "secrets: {bundles: dist}\n",
+            "launchgate.yml: secrets.bundles: input should be a valid list",
+        ),
+        (
+            "preview: {owned: [{create: {as: a, request: x}}]}\n",
+            "preview.owned.0.try: field required",
+        ),
         ("- just\n- a list\n", "launchgate.yml: the top level must be a mapping"),
         ("a: [unclosed\n", "launchgate.yml: not valid YAML (line 2)"),
     ],

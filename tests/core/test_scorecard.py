@@ -46,7 +46,9 @@ def test_fail_on_moves_the_bar() -> None:
 
 def test_error_and_skip_outcomes_keep_their_reasons() -> None:
     broken = CheckResult("probe.x", (Row.CORS_POLICY,), Outcome.ERROR, reason="timed out")
-    idle = CheckResult("email.spf", (Row.EMAIL_AUTHENTICATION,), Outcome.SKIPPED, reason="no domain")
+    idle = CheckResult(
+        "email.spf", (Row.EMAIL_AUTHENTICATION,), Outcome.SKIPPED, reason="no domain"
+    )
     card = build_scorecard([broken, idle], Config())
     cors = next(r for r in card.rows if r.row is Row.CORS_POLICY)
     assert cors.status is Status.ERROR and cors.notes == ("probe.x: error — timed out",)

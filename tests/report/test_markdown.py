@@ -32,7 +32,9 @@ def sample_results() -> list[CheckResult]:
         Location(url="https://x.test/", method="GET"),
     )
     return [
-        CheckResult("secrets.history", (Row.SECRET_HANDLING,), findings=(leaked,), notes=("12 commits",)),
+        CheckResult(
+            "secrets.history", (Row.SECRET_HANDLING,), findings=(leaked,), notes=("12 commits",)
+        ),
         CheckResult("probe.headers", (Row.SECURITY_HEADERS,), findings=(hsts,)),
         CheckResult("email.spf", (Row.EMAIL_AUTHENTICATION,), Outcome.SKIPPED, reason="no domain"),
     ]
