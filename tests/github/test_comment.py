@@ -36,7 +36,7 @@ def test_a_new_result_updates_the_comment_in_place(github: FakeGitHub, actions_f
 
     bodies = github.bodies(REPO, PR_NUMBER)
     assert len(bodies) == 1
-    assert "✅ ready to launch — 0 blockers" in bodies[0]
+    assert "✅ no blockers in 0 of 14 rows checked — 0 blockers" in bodies[0]
     assert github.count("PATCH") == 1
 
 
@@ -96,5 +96,5 @@ def test_a_personal_token_finds_its_own_comment_by_login(
     actions.publish(card_of())
 
     mine = [c for c in github.comments[(REPO, PR_NUMBER)] if c["user"]["login"] == "dev-with-pat"]
-    assert len(mine) == 1 and "✅ ready to launch" in mine[0]["body"]
+    assert len(mine) == 1 and "✅ no blockers" in mine[0]["body"]
     assert github.count("GET", "/user") == 2
