@@ -87,12 +87,28 @@ def keep_comment(
     key_line = body.split("\n", 1)[0]
     existing = find_comment(client, repo, number, key_line, author)
     if existing is None:
-        client.post(f"/repos/{repo}/issues/{number}/comments", {"body": body})
-        return CommentOutcome.CREATED
+        return create_comment(client, repo, number, body, author)
     if _normalised(str(existing.get("body", ""))) == _normalised(body):
         return CommentOutcome.UNCHANGED
     client.patch(f"/repos/{repo}/issues/comments/{existing['id']}", {"body": body})
     return CommentOutcome.UPDATED
+
+
+def create_comment(
+    client: GitHubClient, repo: str, number: int, body: str, author: Author
+) -> CommentOutcome:
+    """Create the comment; after a server error, look again before the one more try."""
+    path = f"/repos/{repo}/issues/{number}/comments"
+    try:
+        client.post(path, {"body": body})
+    except GitHubError as exc:
+        if 0 < exc.status < 500:
+            raise
+        # The create may have gone through before the error: a blind retry could post twice.
+        log.info("creating the comment failed (%s); looking before trying again", exc)
+        if find_comment(client, repo, number, body.split("\n", 1)[0], author) is None:
+            client.post(path, {"body": body})
+    return CommentOutcome.CREATED
 
 
 def find_comment(

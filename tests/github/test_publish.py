@@ -85,14 +85,28 @@ def test_a_repository_hidden_from_the_token_is_logged_not_fatal(
     assert "comes from a fork" not in caplog.text
 
 
-def test_a_server_error_on_create_is_not_retried_and_not_fatal(
+def test_a_server_error_on_create_looks_again_then_tries_once_more(
+    github: FakeGitHub, actions_for: Any
+) -> None:
+    github.fail("POST", COMMENTS, 502, "Bad Gateway")
+
+    actions_for("pull_request").publish(card_of(leaked_key()))
+
+    assert [(c.method, c.status) for c in github.calls] == [
+        ("GET", 200), ("POST", 502), ("GET", 200), ("POST", 201)
+    ]
+    assert len(github.bodies(REPO, PR_NUMBER)) == 1
+
+
+def test_server_errors_that_persist_are_logged_not_fatal(
     github: FakeGitHub, actions_for: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
+    github.fail("POST", COMMENTS, 500, "Server Error")
     github.fail("POST", COMMENTS, 500, "Server Error")
 
     actions_for("pull_request").publish(card_of(leaked_key()))
 
-    assert github.count("POST") == 1 and github.bodies(REPO, PR_NUMBER) == []
+    assert github.count("POST") == 2 and github.bodies(REPO, PR_NUMBER) == []
     assert "GitHub answered 500: Server Error. The verdict is in the job summary" in caplog.text
 
 
