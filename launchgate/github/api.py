@@ -44,6 +44,8 @@ class GitHubClient:
     """Calls GitHub's REST API with one token; the token is sent in a header and never logged."""
 
     def __init__(self, token: str, api_url: str, policy: RetryPolicy | None = None) -> None:
+        if urlsplit(api_url).scheme not in ("http", "https") or not urlsplit(api_url).netloc:
+            raise GitHubError(f"the API address is not an http(s) URL: {flatten(api_url, 100)}")
         self._policy = policy or RetryPolicy()
         self._base = api_url.rstrip("/")
         self._deadline = time.monotonic() + self._policy.total_s
@@ -68,15 +70,15 @@ class GitHubClient:
 
     def get(self, path: str) -> Any:
         """The JSON body of ``GET path``."""
-        return self._call("GET", self._base + path).json()
+        return _json(self._call("GET", self._base + path))
 
     def post(self, path: str, body: Mapping[str, Any]) -> Any:
         """The JSON body of ``POST path``; only refusals that did nothing are retried."""
-        return self._call("POST", self._base + path, body).json()
+        return _json(self._call("POST", self._base + path, body))
 
     def patch(self, path: str, body: Mapping[str, Any]) -> Any:
         """The JSON body of ``PATCH path`` (idempotent, so retried like a read)."""
-        return self._call("PATCH", self._base + path, body).json()
+        return _json(self._call("PATCH", self._base + path, body))
 
     def paginate(self, path: str) -> Iterator[dict[str, Any]]:
         """Every item of a list endpoint, following ``Link: rel="next"`` on the same host."""
@@ -85,7 +87,7 @@ class GitHubClient:
             if url is None:
                 return
             response = self._call("GET", url)
-            items = response.json()
+            items = _json(response)
             yield from (item for item in items if isinstance(item, dict))
             url = self._next_page(response)
         log.warning("stopped after %d pages of %s", MAX_PAGES, path)
@@ -158,6 +160,14 @@ def _retry_after(response: httpx.Response) -> float | None:
     if response.headers.get("x-ratelimit-remaining") == "0" and reset.isdigit():
         return max(0.0, float(reset) - time.time())
     return None
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError as exc:
+        where = f"{response.request.method} {response.request.url.path}"
+        raise GitHubError(f"{where}: GitHub's answer is not JSON", response.status_code) from exc
 
 
 def _checked(response: httpx.Response | None, where: str) -> httpx.Response:

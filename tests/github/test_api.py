@@ -87,3 +87,8 @@ def test_next_page_links_to_another_host_are_not_followed(github: FakeGitHub) ->
         bodies = [c["body"] for c in api.paginate(COMMENTS)]
 
     assert bodies == ["c0", "c1", "c2"]
+
+
+def test_an_api_address_that_is_not_a_url_is_an_error() -> None:
+    with pytest.raises(GitHubError, match="not an http"):
+        GitHubClient(WRITE_TOKEN, "ghes.acme.test/api/v3")
