@@ -21,10 +21,19 @@ def publish(card: Scorecard, args: argparse.Namespace, env: Mapping[str, str]) -
         "verdict": card.verdict,
         "blockers": str(card.blockers),
         "warnings": str(card.warnings),
-        "report_json": getattr(args, "report_json", "") or "",
+        "report_json": report_json_path(args),
         "sarif_file": getattr(args, "sarif_file", "") or "",
     }
     write_outputs(outputs, env)
+
+
+def report_json_path(args: argparse.Namespace) -> str:
+    """Where the JSON report went: ``--report-json`` if set, else ``--output`` of a JSON scan."""
+    explicit = getattr(args, "report_json", "") or ""
+    if explicit or getattr(args, "format", "") != "json":
+        return str(explicit)
+    output = getattr(args, "output", "") or ""
+    return "" if output == "-" else str(output)
 
 
 def write_summary(card: Scorecard, env: Mapping[str, str]) -> None:
