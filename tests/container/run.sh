@@ -85,12 +85,17 @@ build_image() {
     cp /etc/ssl/certs/ca-certificates.crt "$trust/ca.crt"
     printf '[global]\ncert = /run/host-trust/ca.crt\n' >"$trust/pip.conf"
     say "building Dockerfile on $BASE_TAG"
-    local started=$SECONDS
+    local started=$SECONDS previous
+    previous=$(buildah images --quiet --no-trunc "$IMAGE" 2>/dev/null || true)
     buildah bud --quiet --isolation chroot --layers --from "$BASE_TAG" -t "$IMAGE" \
         --volume "$trust:/run/host-trust:ro" --volume "$trust/pip.conf:/etc/pip.conf:ro" \
         -f Dockerfile . >/dev/null
     rm -rf "$trust"
     say "image built in $((SECONDS - started)) s"
+    # The image this build replaced; its dependency layers stay cached for the next build.
+    if [ -n "$previous" ] && [ "$previous" != "$(buildah images --quiet --no-trunc "$IMAGE")" ]; then
+        buildah rmi "$previous" >/dev/null 2>&1 || true
+    fi
 }
 
 main() {
