@@ -14,6 +14,7 @@ import entrypoint
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "ghs_" + "x1" * 18
+REPORT = ["scan", ".", "--format", "json", "--output", "launchgate-report.json"]
 
 
 def runner_env(workspace: Path, **inputs: str) -> dict[str, str]:
@@ -33,12 +34,7 @@ def test_every_input_maps_to_its_flag(tmp_path: Path) -> None:
     )
     argv = entrypoint.build_invocation(env).argv
     assert argv == [
-        "scan",
-        ".",
-        "--format",
-        "json",
-        "--output",
-        "launchgate-report.json",
+        *REPORT,
         "--config",
         "ci/launchgate.yml",
         "--preview-url",
@@ -56,14 +52,7 @@ def test_every_input_maps_to_its_flag(tmp_path: Path) -> None:
 def test_empty_inputs_leave_the_defaults_to_the_cli(tmp_path: Path) -> None:
     env = runner_env(tmp_path, config="", preview_url="", fail_on="", comment="true")
     invocation = entrypoint.build_invocation(env)
-    assert invocation.argv == [
-        "scan",
-        ".",
-        "--format",
-        "json",
-        "--output",
-        "launchgate-report.json",
-    ]
+    assert invocation.argv == REPORT
     assert "LAUNCHGATE_SARIF_FILE" not in invocation.env
 
 
