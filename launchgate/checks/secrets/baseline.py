@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from launchgate.core.check import Context
-from launchgate.core.findings import Finding
+from launchgate.core.check import Check, Context
+from launchgate.core.findings import CheckResult, Finding
 from launchgate.errors import CheckError, UsageError
 
 DEFAULT_BASELINE = ".launchgate-baseline.json"
@@ -70,3 +70,15 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
     return text.count('"fingerprint":')
+
+
+def baselined_result(
+    check: Check, ctx: Context, found: tuple[list[Finding], list[str], dict[str, int]]
+) -> CheckResult:
+    """A check's result from its findings, notes and counts, with the baseline applied."""
+    findings, notes, stats = found
+    kept, baselined = drop_baselined(findings, ctx)
+    if baselined:
+        notes = [*notes, f"{baselined} finding(s) accepted in the baseline"]
+    return CheckResult(check.id, check.rows, findings=tuple(kept), notes=tuple(notes),
+                       stats=stats)

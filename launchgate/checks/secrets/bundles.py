@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from launchgate.checks.secrets.baseline import drop_baselined
+from launchgate.checks.secrets.baseline import baselined_result
 from launchgate.checks.secrets.engine import (
     LineScanner,
     Located,
@@ -70,12 +70,7 @@ class BundlesCheck:
         return [ctx.root / b for b in ctx.config.secrets.bundles if (ctx.root / b).is_dir()]
 
     def run(self, ctx: Context) -> CheckResult:
-        findings, notes, stats = self.find(ctx)
-        kept, baselined = drop_baselined(findings, ctx)
-        if baselined:
-            notes.append(f"{baselined} finding(s) accepted in the baseline")
-        return CheckResult(self.id, self.rows, findings=tuple(kept), notes=tuple(notes),
-                           stats=stats)
+        return baselined_result(self, ctx, self.find(ctx))
 
     def find(self, ctx: Context) -> tuple[list[Finding], list[str], dict[str, int]]:
         """Every finding (before the baseline), the notes and the counts."""

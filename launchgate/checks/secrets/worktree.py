@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from launchgate.checks.secrets import git
-from launchgate.checks.secrets.baseline import drop_baselined
+from launchgate.checks.secrets.baseline import baselined_result
 from launchgate.checks.secrets.engine import (
     LineScanner,
     Located,
@@ -69,12 +69,7 @@ class WorktreeCheck:
         return None
 
     def run(self, ctx: Context) -> CheckResult:
-        findings, notes, stats = self.find(ctx)
-        kept, baselined = drop_baselined(findings, ctx)
-        if baselined:
-            notes.append(f"{baselined} finding(s) accepted in the baseline")
-        return CheckResult(self.id, self.rows, findings=tuple(kept), notes=tuple(notes),
-                           stats=stats)
+        return baselined_result(self, ctx, self.find(ctx))
 
     def find(self, ctx: Context) -> tuple[list[Finding], list[str], dict[str, int]]:
         """Every finding (before the baseline), the notes and the counts."""
