@@ -82,7 +82,8 @@ def run_all(repo: Path, patch: Path, work: Path) -> dict[str, float | None]:
         subprocess.run(log_command(repo, ["--all"]), stdout=out, check=True)
     ds = Path(sys.executable).parent / "detect-secrets"
     rows["detect-secrets scan (same patch text)"] = timed(lambda: subprocess.run(
-        [str(ds), "scan", str(patch)], stdout=subprocess.DEVNULL, check=True))
+        [str(ds), "scan", "--all-files", patch.name], cwd=patch.parent,
+        stdout=subprocess.DEVNULL, check=True))
     hog = trufflehog(work)
     rows["trufflehog 2.2.1"] = None if hog is None else timed(lambda: subprocess.run(
         [str(hog), "--json", "--regex", f"file://{repo}"], stdout=subprocess.DEVNULL,
