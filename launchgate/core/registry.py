@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from launchgate.checks.secrets.bundles import BundlesCheck
+from launchgate.checks.secrets.history import HistoryCheck
+from launchgate.checks.secrets.worktree import WorktreeCheck
 from launchgate.core.check import Check
 
 
 def all_checks() -> list[Check]:
     """Every built-in check, in the order their results are listed."""
-    return []
+    return [
+        HistoryCheck(),
+        WorktreeCheck(),
+        BundlesCheck(),
+    ]
