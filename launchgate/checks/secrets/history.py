@@ -200,9 +200,10 @@ class HistoryCheck:
         log.info("history: %d commits in %.2fs", commits, seconds)
 
         findings.extend(_findings(ctx, scan))
-        notes.append(f"scanned the added lines of {commits} commits in {seconds:.1f}s")
+        notes.append(f"scanned the added lines of {commits} commits")
         notes.extend(skip_notes(scan.skipped))
-        return findings, notes, {"commits": commits, "secrets": len(scan.found)}
+        stats = {"commits": commits, "secrets": len(scan.found), "ms": round(seconds * 1000)}
+        return findings, notes, stats
 
 
 def _findings(ctx: Context, scan: HistoryScan) -> list[Finding]:

@@ -19,6 +19,7 @@ from launchgate.checks.secrets.files import read_scannable, walk
 from launchgate.core.check import Context
 from launchgate.core.findings import CheckResult, Family, Finding
 from launchgate.core.rows import Row
+from launchgate.resources import OWN_OUTPUTS
 
 REMEDIATION = (
     "Remove it from the file and read it from the environment or a secret store; if it was "
@@ -76,7 +77,7 @@ class WorktreeCheck:
         paths, note = worktree_files(ctx)
         secrets = ctx.config.secrets
         paths = [p for p in paths if not _is_bundle(p, secrets.bundles)
-                 and not is_excluded(p, secrets.exclude)]
+                 and not is_excluded(p, [*secrets.exclude, *OWN_OUTPUTS])]
         scanner, skipped = LineScanner(), Counter[str]()
         located: list[Located] = []
         for rel in paths:
