@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from launchgate.checks.repo.attestations import AttestationsCheck
+from launchgate.checks.repo.deployment import DeploymentCheck
+from launchgate.checks.repo.monitoring import MonitoringCheck
 from launchgate.core.check import Check
 
 
 def all_checks() -> list[Check]:
     """Every built-in check, in the order their results are listed."""
-    return []
+    return [
+        MonitoringCheck(),
+        DeploymentCheck(),
+        AttestationsCheck(),
+    ]

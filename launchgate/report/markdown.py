@@ -44,5 +44,6 @@ def render_markdown(card: Scorecard) -> str:
         card=card,
         blockers=[f for f in card.findings if f.severity is Severity.BLOCKER],
         warnings=[f for f in card.findings if f.severity is Severity.WARNING],
+        attested=[f for f in card.findings if f.details.get("attested") is True],
         version=__version__,
     )

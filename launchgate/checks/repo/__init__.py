@@ -1,0 +1,1 @@
+"""Repository checks: deployment configuration and monitoring, verified or attested."""
