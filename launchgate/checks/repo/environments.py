@@ -10,7 +10,7 @@ from launchgate.checks.repo.envfiles import env_files, parse_assignments
 from launchgate.checks.repo.ids import deployment_finding
 from launchgate.checks.repo.patterns import RepoPatterns, matches_any
 from launchgate.checks.repo.tree import CommittedTree
-from launchgate.checks.repo.values import endpoint_kind, test_payment_kind, unquote, urls_in
+from launchgate.checks.repo.values import endpoint_kind, payment_testmode_kind, unquote, urls_in
 from launchgate.core.findings import Finding, Location, SecretRef, Severity, make_fingerprint
 
 _SETTING = re.compile(r"""^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[=:]\s*(.*?),?\s*$""")
@@ -37,7 +37,7 @@ def check_production_configs(tree: CommittedTree, patterns: RepoPatterns) -> lis
 def _line_findings(path: str, number: int, line: str, patterns: RepoPatterns) -> Iterator[Finding]:
     match = _SETTING.match(line)
     name, value = (match.group(1), unquote(match.group(2))) if match else ("", line)
-    kind = test_payment_kind(name, value, patterns)
+    kind = payment_testmode_kind(name, value, patterns)
     if kind:
         yield _test_payment(path, number, name, value, kind)
         return

@@ -61,7 +61,7 @@ def credential_kind(name: str, value: str, patterns: RepoPatterns) -> str | None
     return "value of a credential variable"
 
 
-def test_payment_kind(name: str, value: str, patterns: RepoPatterns) -> str | None:
+def payment_testmode_kind(name: str, value: str, patterns: RepoPatterns) -> str | None:
     """Why ``name=value`` selects test-mode payments, or None."""
     for shape in patterns.test_payment_values:
         if shape.pattern.search(value):
