@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from launchgate.checks.repo.envfiles import Assignment
-from launchgate.checks.repo.ids import deployment_finding
+from launchgate.checks.repo.ids import credential_finding
 from launchgate.checks.repo.patterns import RepoPatterns
 from launchgate.checks.repo.tree import CommittedTree
 from launchgate.checks.repo.values import credential_kind, unquote
-from launchgate.core.findings import Finding, Location, SecretRef, Severity
+from launchgate.core.findings import Finding, Location
 
 _INSTRUCTION = re.compile(r"^\s*(ENV|ARG)\s+(.*)$", re.IGNORECASE)
 _PAIR = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|\S*)")
@@ -59,14 +59,14 @@ def check_dockerfiles(tree: CommittedTree, patterns: RepoPatterns) -> list[Findi
 
 
 def _baked(path: str, keyword: str, item: Assignment, kind: str) -> Finding:
-    return deployment_finding(
-        rule="dockerfile-secret",
-        severity=Severity.BLOCKER,
-        title=f"Dockerfile bakes a credential into the image ({keyword} {item.name})",
-        location=Location(path=path, line=item.line),
-        evidence=f"{keyword} {item.name}=<{kind}, redacted>",
-        secret=SecretRef.of(kind, item.value),
-        remediation=(
+    return credential_finding(
+        "dockerfile-secret",
+        f"Dockerfile bakes a credential into the image ({keyword} {item.name})",
+        Location(path=path, line=item.line),
+        f"{keyword} {item.name}",
+        kind,
+        item.value,
+        fix=(
             "Rotate the credential; pass it at run time from the platform's secret store, or "
             "at build time with a build secret (RUN --mount=type=secret), never ENV or ARG."
         ),

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from launchgate.checks.repo.ids import deployment_finding
+from launchgate.checks.repo.ids import credential_finding, deployment_finding
 from launchgate.checks.repo.patterns import RepoPatterns, matches_any
 from launchgate.checks.repo.tree import CommittedTree
 from launchgate.checks.repo.values import credential_kind, is_placeholder, unquote
-from launchgate.core.findings import Finding, Location, SecretRef, Severity, make_fingerprint
+from launchgate.core.findings import Finding, Location, Severity, make_fingerprint
 
 _ASSIGNMENT = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$")
 
@@ -65,14 +65,14 @@ def _credential(path: str, item: Assignment, patterns: RepoPatterns) -> Finding 
     kind = credential_kind(item.name, item.value, patterns)
     if kind is None:
         return None
-    return deployment_finding(
-        rule="env-file-credential",
-        severity=Severity.BLOCKER,
-        title=f"Committed env file holds a credential in {item.name}",
-        location=Location(path=path, line=item.line),
-        evidence=f"{item.name}=<{kind}, redacted>",
-        secret=SecretRef.of(kind, item.value),
-        remediation=(
+    return credential_finding(
+        "env-file-credential",
+        f"Committed env file holds a credential in {item.name}",
+        Location(path=path, line=item.line),
+        item.name,
+        kind,
+        item.value,
+        fix=(
             "Rotate the credential, remove the file from git (git rm --cached) and list it in "
             ".gitignore; keep real values in the platform's or CI's secret store."
         ),

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from launchgate.checks.repo.dockerfile import instructions
 from launchgate.checks.repo.envfiles import env_files, parse_assignments
-from launchgate.checks.repo.ids import deployment_finding
+from launchgate.checks.repo.ids import credential_finding, deployment_finding
 from launchgate.checks.repo.patterns import RepoPatterns, matches_any
 from launchgate.checks.repo.tree import CommittedTree
 from launchgate.checks.repo.values import endpoint_kind, payment_testmode_kind, unquote, urls_in
-from launchgate.core.findings import Finding, Location, SecretRef, Severity, make_fingerprint
+from launchgate.core.findings import Finding, Location, Severity, make_fingerprint
 
 _SETTING = re.compile(r"""^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[=:]\s*(.*?),?\s*$""")
 _COMMENT = ("#", "//", ";")
@@ -48,14 +48,14 @@ def _line_findings(path: str, number: int, line: str, patterns: RepoPatterns) ->
 
 
 def _test_payment(path: str, line: int, name: str, value: str, kind: str) -> Finding:
-    return deployment_finding(
-        rule="production-test-payment-key",
-        severity=Severity.BLOCKER,
-        title=f"Production configuration uses test-mode payments ({name or kind})",
-        location=Location(path=path, line=line),
-        evidence=f"{name or 'value'}: <{kind}, redacted>",
-        secret=SecretRef.of(kind, value),
-        remediation="Set the live payment credentials in production's secret store.",
+    return credential_finding(
+        "production-test-payment-key",
+        f"Production configuration uses test-mode payments ({name or kind})",
+        Location(path=path, line=line),
+        name or "value",
+        kind,
+        value,
+        fix="Set the live payment credentials in production's secret store.",
     )
 
 

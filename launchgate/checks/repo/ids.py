@@ -1,10 +1,10 @@
-"""The repository checks' ids, and the one way their deployment findings are made."""
+"""The repository checks' ids, and the one way each makes its findings."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from launchgate.core.findings import Finding, Severity
+from launchgate.core.findings import Finding, Location, SecretRef, Severity
 from launchgate.core.rows import Row
 
 DEPLOYMENT_CHECK = "repo.deployment"
@@ -14,11 +14,24 @@ ATTESTATIONS_CHECK = "repo.attestations"
 
 def deployment_finding(rule: str, severity: Severity, title: str, **fields: Any) -> Finding:
     """A finding of ``repo.deployment`` on the Deployment config row."""
-    return Finding(
-        check=DEPLOYMENT_CHECK,
-        row=Row.DEPLOYMENT_CONFIG,
-        rule=rule,
-        severity=severity,
-        title=title,
-        **fields,
+    return Finding(DEPLOYMENT_CHECK, Row.DEPLOYMENT_CONFIG, rule, severity, title, **fields)
+
+
+def monitoring_finding(rule: str, severity: Severity, title: str, **fields: Any) -> Finding:
+    """A finding of ``repo.monitoring`` on the Monitoring row."""
+    return Finding(MONITORING_CHECK, Row.MONITORING, rule, severity, title, **fields)
+
+
+def credential_finding(
+    rule: str, title: str, where: Location, label: str, kind: str, value: str, fix: str
+) -> Finding:
+    """A blocker for a credential value: the report holds its kind, hash and redacted form only."""
+    return deployment_finding(
+        rule,
+        Severity.BLOCKER,
+        title,
+        location=where,
+        evidence=f"{label} = <{kind}, redacted>",
+        secret=SecretRef.of(kind, value),
+        remediation=fix,
     )

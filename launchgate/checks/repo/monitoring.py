@@ -11,7 +11,7 @@ from launchgate.checks.repo.attest import (
     attested_note,
     is_attested,
 )
-from launchgate.checks.repo.ids import MONITORING_CHECK
+from launchgate.checks.repo.ids import MONITORING_CHECK, monitoring_finding
 from launchgate.checks.repo.monitors import (
     ScheduledCheck,
     monitors_as_code,
@@ -71,9 +71,7 @@ class MonitoringCheck:
 
 
 def _health_undeclared() -> Finding:
-    return Finding(
-        check=MONITORING_CHECK,
-        row=Row.MONITORING,
+    return monitoring_finding(
         rule="health-endpoint-undeclared",
         severity=Severity.WARNING,
         title="No health endpoint declared (preview.health in launchgate.yml)",
@@ -84,9 +82,7 @@ def _health_undeclared() -> Finding:
 
 def _no_uptime_monitor(scheduled: list[ScheduledCheck], limit: int) -> Finding:
     slow = [f"{s.path} runs up to {s.gap_minutes} min apart" for s in scheduled]
-    return Finding(
-        check=MONITORING_CHECK,
-        row=Row.MONITORING,
+    return monitoring_finding(
         rule="no-uptime-monitor",
         severity=Severity.BLOCKER,
         title="No uptime monitor found or attested",

@@ -10,11 +10,11 @@ from typing import Any
 
 import yaml
 
-from launchgate.checks.repo.ids import deployment_finding
+from launchgate.checks.repo.ids import credential_finding, deployment_finding
 from launchgate.checks.repo.patterns import RepoPatterns
 from launchgate.checks.repo.tree import CommittedTree
 from launchgate.checks.repo.values import credential_kind, find_credential, unquote
-from launchgate.core.findings import Finding, Location, SecretRef, Severity
+from launchgate.core.findings import Finding, Location, Severity
 
 log = logging.getLogger(__name__)
 
@@ -103,14 +103,14 @@ def _literal_in_line(line: str, patterns: RepoPatterns) -> tuple[str, str, str] 
 
 
 def _literal(path: str, line: int, name: str, value: str, kind: str) -> Finding:
-    return deployment_finding(
-        rule="workflow-literal-secret",
-        severity=Severity.BLOCKER,
-        title=f"Workflow holds a literal credential ({name})",
-        location=Location(path=path, line=line),
-        evidence=f"{name}: <{kind}, redacted>",
-        secret=SecretRef.of(kind, value),
-        remediation=(
+    return credential_finding(
+        "workflow-literal-secret",
+        f"Workflow holds a literal credential ({name})",
+        Location(path=path, line=line),
+        name,
+        kind,
+        value,
+        fix=(
             "Rotate the credential, store it as a repository or environment secret and refer "
             "to it as ${{ secrets.NAME }}."
         ),
