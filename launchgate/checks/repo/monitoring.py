@@ -43,16 +43,11 @@ class MonitoringCheck:
         tree = committed_tree(ctx.root, ctx.config.repo.exclude)
         limit = ctx.config.repo.monitor_max_interval_minutes
         scheduled = scheduled_health_checks(load_workflows(tree, patterns), health)
-        verified = monitors_as_code(tree, patterns) + [
-            f"scheduled health check: {s.path} (at most {s.gap_minutes} min apart)"
-            for s in scheduled
-            if s.gap_minutes <= limit
-        ]
+        verified = monitors_as_code(tree, patterns) + _frequent(scheduled, limit)
 
         attested = attestations_for(ctx.config, self.rows)
-        findings = attested_findings(
-            self.id, attested, self._today(), ctx.config.repo.attest_max_age_days
-        )
+        max_age = ctx.config.repo.attest_max_age_days
+        findings = attested_findings(self.id, attested, self._today(), max_age)
         if not health:
             findings.append(_health_undeclared())
         if not verified and not is_attested(attested, "uptime-monitor"):
@@ -61,13 +56,19 @@ class MonitoringCheck:
         notes = [f"health endpoint declared: {health}"] if health else []
         notes += [f"uptime monitor verified: {', '.join(verified)}"] if verified else []
         notes += [attested_note(entry) for entry in attested]
+        stats = {"files": len(tree.paths), "monitors": len(verified)}
         return CheckResult(
-            self.id,
-            self.rows,
-            findings=tuple(findings),
-            notes=tuple(notes),
-            stats={"files": len(tree.paths), "monitors": len(verified)},
+            self.id, self.rows, findings=tuple(findings), notes=tuple(notes), stats=stats
         )
+
+
+def _frequent(scheduled: list[ScheduledCheck], limit: int) -> list[str]:
+    """The scheduled health checks that run often enough to count as an uptime monitor."""
+    return [
+        f"scheduled health check: {s.path} (at most {s.gap_minutes} min apart)"
+        for s in scheduled
+        if s.gap_minutes <= limit
+    ]
 
 
 def _health_undeclared() -> Finding:
