@@ -11,6 +11,7 @@ from launchgate.checks.repo.attest import (
     attested_note,
     is_attested,
 )
+from launchgate.checks.repo.deployconfigs import check_deploy_configs
 from launchgate.checks.repo.dockerfile import check_dockerfiles
 from launchgate.checks.repo.envfiles import check_env_files, env_files
 from launchgate.checks.repo.environments import check_production_configs, check_shared_config
@@ -70,6 +71,7 @@ def committed_file_findings(
         *check_env_files(tree, patterns),
         *check_dockerfiles(tree, patterns),
         *check_workflows(workflows, patterns),
+        *check_deploy_configs(tree, patterns),
         *check_production_configs(tree, patterns),
         *check_shared_config(tree, patterns),
     ]

@@ -41,6 +41,7 @@ class RepoPatterns:
     placeholders: tuple[re.Pattern[str], ...]
     credential_names: tuple[re.Pattern[str], ...]
     public_names: tuple[re.Pattern[str], ...]
+    not_credential_names: tuple[re.Pattern[str], ...]
     credential_values: tuple[NamedPattern, ...]
     min_credential_length: int
     test_payment_values: tuple[NamedPattern, ...]
@@ -54,6 +55,7 @@ class RepoPatterns:
     workflows: tuple[str, ...]
     deploy_workflow: re.Pattern[str]
     platforms: tuple[FileRule, ...]
+    secret_bearing_configs: tuple[FileRule, ...]
     monitors: tuple[FileRule, ...]
 
 
@@ -87,6 +89,7 @@ def load_patterns() -> RepoPatterns:
         placeholders=_whole(raw["placeholders"]),
         credential_names=tuple(_rx(p) for p in raw["credential_names"]),
         public_names=tuple(_rx(p) for p in raw["public_names"]),
+        not_credential_names=tuple(_rx(p) for p in raw["not_credential_names"]),
         credential_values=_named(raw["credential_values"]),
         min_credential_length=int(raw["min_credential_length"]),
         test_payment_values=_named(raw["test_payment_values"]),
@@ -100,6 +103,7 @@ def load_patterns() -> RepoPatterns:
         workflows=tuple(raw["workflows"]),
         deploy_workflow=_rx(raw["deploy_workflow"]),
         platforms=_file_rules(raw["platforms"]),
+        secret_bearing_configs=_file_rules(raw["secret_bearing_configs"]),
         monitors=_file_rules(raw["monitors"]),
     )
 

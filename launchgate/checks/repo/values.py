@@ -7,6 +7,8 @@ import urllib.parse
 
 from launchgate.checks.repo.patterns import RepoPatterns
 
+_KEY_VALUE = re.compile(r"""^\s*(?:-\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*[:=]\s*(\S.*)$""")
+_SHELL_ASSIGN = re.compile(r"\b(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|\S+)")
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s'\"<>`]+", re.IGNORECASE)
 _PLAIN = re.compile(r"(true|false|yes|no|on|off|\d+(\.\d+)?)", re.IGNORECASE)
 
@@ -41,8 +43,8 @@ def find_credential(text: str, patterns: RepoPatterns) -> tuple[str, str] | None
 
 def is_credential_name(name: str, patterns: RepoPatterns) -> bool:
     """Whether a variable's name says it holds a credential (and it is not a public one)."""
-    upper = name.upper().replace("-", "_")
-    if any(p.search(upper) for p in patterns.public_names):
+    upper = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper().replace("-", "_")
+    if any(p.search(upper) for p in (*patterns.public_names, *patterns.not_credential_names)):
         return False
     return any(p.search(upper) for p in patterns.credential_names)
 
@@ -59,6 +61,19 @@ def credential_kind(name: str, value: str, patterns: RepoPatterns) -> str | None
     if _PLAIN.fullmatch(value) or _URL.fullmatch(value):
         return None
     return "value of a credential variable"
+
+
+def literal_credential(line: str, patterns: RepoPatterns) -> tuple[str, str, str] | None:
+    """A credential written into a config line: its name (or "(inline)"), value and kind."""
+    candidates = [m.groups() for m in (_KEY_VALUE.match(line),) if m]
+    candidates += _SHELL_ASSIGN.findall(line)
+    for name, raw in candidates:
+        value = unquote(raw.rstrip().rstrip(","))
+        kind = None if "${{" in value else credential_kind(name, value, patterns)
+        if kind:
+            return name, value, kind
+    found = find_credential(line, patterns)
+    return ("(inline)", found[1], found[0]) if found else None
 
 
 def payment_testmode_kind(name: str, value: str, patterns: RepoPatterns) -> str | None:

@@ -13,13 +13,11 @@ import yaml
 from launchgate.checks.repo.ids import credential_finding, deployment_finding
 from launchgate.checks.repo.patterns import RepoPatterns
 from launchgate.checks.repo.tree import CommittedTree
-from launchgate.checks.repo.values import credential_kind, find_credential, unquote
+from launchgate.checks.repo.values import literal_credential
 from launchgate.core.findings import Finding, Location, Severity
 
 log = logging.getLogger(__name__)
 
-_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(\S.*)$")
-_SHELL_ASSIGN = re.compile(r"\b(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|\S+)")
 _PR_CODE = re.compile(
     r"github\.event\.pull_request\.head\.|github\.head_ref|refs/pull/|"
     r"github\.event\.pull_request\.merge_commit_sha"
@@ -84,22 +82,10 @@ def literal_secrets(workflow: Workflow, patterns: RepoPatterns) -> Iterator[Find
     for number, line in enumerate(workflow.text.splitlines(), start=1):
         if line.lstrip().startswith("#"):
             continue
-        hit = _literal_in_line(line, patterns)
+        hit = literal_credential(line, patterns)
         if hit:
             name, value, kind = hit
             yield _literal(workflow.path, number, name, value, kind)
-
-
-def _literal_in_line(line: str, patterns: RepoPatterns) -> tuple[str, str, str] | None:
-    candidates = [m.groups() for m in (_KEY_VALUE.match(line),) if m]
-    candidates += _SHELL_ASSIGN.findall(line)
-    for name, raw in candidates:
-        value = unquote(raw)
-        kind = None if "${{" in value else credential_kind(name, value, patterns)
-        if kind:
-            return name, value, kind
-    found = find_credential(line, patterns)
-    return ("(inline)", found[1], found[0]) if found else None
 
 
 def _literal(path: str, line: int, name: str, value: str, kind: str) -> Finding:
