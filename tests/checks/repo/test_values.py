@@ -24,6 +24,7 @@ CREDENTIALS = [
     ("CONFIG", "-----BEGIN RSA PRIVATE KEY-----", "private key"),
     ("HEADER", "Bearer abcdefghijklmnopqrstuvwxyz0123", "bearer token"),
     ("github-token", "ghp_" + "a" * 36, "GitHub token"),
+    ("apiKey", "Zq9Xw8Ve7Ut6Sr5Q", "value of a credential"),
 ]
 NOT_CREDENTIALS = [
     ("MODEL_API_KEY", ""),
@@ -38,6 +39,10 @@ NOT_CREDENTIALS = [
     ("APP_ENV", "production-eu-central"),
     ("API_KEY", "short"),
     ("DATABASE_URL", "postgres://app@db.internal:5432/app"),
+    ("secretName", "tls-secret-for-app"),
+    ("DB_PASSWORD_FILE", "/run/secrets/db_password"),
+    ("password", "var.db_password"),
+    ("KEY", "openai-api-key"),
 ]
 
 
