@@ -8,7 +8,6 @@ import os
 import sys
 import traceback
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from launchgate import __version__

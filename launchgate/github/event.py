@@ -31,8 +31,8 @@ def pull_request_from_event(env: Mapping[str, str]) -> PullRequest | None:
     pr = read_event(env).get("pull_request")
     if not isinstance(pr, dict):
         return None
-    base = pr.get("base") if isinstance(pr.get("base"), dict) else {}
-    head = pr.get("head") if isinstance(pr.get("head"), dict) else {}
+    base = _mapping(pr.get("base"))
+    head = _mapping(pr.get("head"))
     number = pr.get("number")
     return PullRequest(
         number=number if isinstance(number, int) else None,
@@ -40,3 +40,7 @@ def pull_request_from_event(env: Mapping[str, str]) -> PullRequest | None:
         base_sha=base.get("sha"),
         head_sha=head.get("sha") or env.get("GITHUB_SHA"),
     )
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
