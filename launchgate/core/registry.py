@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from launchgate.checks.repo.attestations import AttestationsCheck
+from launchgate.checks.repo.deployment import DeploymentCheck
+from launchgate.checks.repo.monitoring import MonitoringCheck
 from launchgate.checks.secrets.bundles import BundlesCheck
 from launchgate.checks.secrets.history import HistoryCheck
 from launchgate.checks.secrets.worktree import WorktreeCheck
@@ -14,4 +17,7 @@ def all_checks() -> list[Check]:
         HistoryCheck(),
         WorktreeCheck(),
         BundlesCheck(),
+        MonitoringCheck(),
+        DeploymentCheck(),
+        AttestationsCheck(),
     ]
