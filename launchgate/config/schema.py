@@ -61,6 +61,9 @@ class ChatSpec(RequestSpec):
     reply: str = "$.reply"
     canary: str | None = None
     attacks: str | None = None
+    reply_timeout_s: float = Field(default=30.0, gt=0)
+    foreign_account: str | None = None
+    foreign_ids: list[str] = Field(default_factory=list)
 
 
 class LatencySpec(RequestSpec):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from launchgate.checks.probe.injection import InjectionCheck
 from launchgate.checks.repo.attestations import AttestationsCheck
 from launchgate.checks.repo.deployment import DeploymentCheck
 from launchgate.checks.repo.monitoring import MonitoringCheck
@@ -20,4 +21,5 @@ def all_checks() -> list[Check]:
         MonitoringCheck(),
         DeploymentCheck(),
         AttestationsCheck(),
+        InjectionCheck(),
     ]
