@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from launchgate.checks.email.dkim import DkimCheck
+from launchgate.checks.email.dmarc import DmarcCheck
+from launchgate.checks.email.spf import SpfCheck
 from launchgate.core.check import Check
 
 
 def all_checks() -> list[Check]:
     """Every built-in check, in the order their results are listed."""
-    return []
+    return [
+        SpfCheck(),
+        DkimCheck(),
+        DmarcCheck(),
+    ]
