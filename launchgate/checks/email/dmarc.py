@@ -82,7 +82,7 @@ class DmarcCheck:
         problem = syntax_problem(found.tags)
         if problem:
             return CheckResult(self.id, self.rows, findings=(_syntax(make, found, problem),))
-        findings = policy_findings(make, found, domain)
+        findings = policy_findings(make, found, domain) + unknown_tag_findings(make, found)
         findings += report_findings(make, found, client)
         return CheckResult(self.id, self.rows, findings=tuple(findings), notes=(_notes(found),))
 
@@ -118,8 +118,6 @@ def syntax_problem(tags: Tags) -> str:
     if "p" not in tags.values:
         return "no p= (policy) tag"
     for tag, value in tags.values.items():
-        if tag not in ALLOWED and tag not in FREE_FORM:
-            return f"unknown tag '{tag}'"
         if tag in ALLOWED and value.lower() not in ALLOWED[tag]:
             return f"{tag}={value} is not one of {', '.join(ALLOWED[tag])}"
     pct = tags.values.get("pct", "100")
@@ -179,6 +177,17 @@ def policy_findings(make: FindingMaker, policy: Policy, domain: str) -> list[Fin
         findings.append(make("dmarc-no-rua", Severity.WARNING,
                              "DMARC has no rua=: nobody receives aggregate reports", evidence, fix))
     return findings
+
+
+def unknown_tag_findings(make: FindingMaker, policy: Policy) -> list[Finding]:
+    """Receivers ignore tags they do not know, so a misspelt tag silently does nothing."""
+    unknown = [t for t in policy.tags.order if t not in ALLOWED and t not in FREE_FORM]
+    if not unknown:
+        return []
+    fixed = policy.tags.render({tag: None for tag in unknown})
+    return [make("dmarc-unknown-tag", Severity.WARNING,
+                 f"DMARC tag(s) {', '.join(unknown)} are unknown and ignored by receivers",
+                 published(policy.name, [policy.record]), publish_instead(policy.name, fixed))]
 
 
 def report_findings(make: FindingMaker, policy: Policy, client: DnsClient) -> list[Finding]:

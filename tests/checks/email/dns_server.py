@@ -1,4 +1,4 @@
-"""A real DNS server on 127.0.0.1 for the email tests: dnslib over UDP and TCP, zones from a dict."""
+"""A real DNS server on 127.0.0.1 for the email tests: dnslib over UDP and TCP."""
 
 from __future__ import annotations
 

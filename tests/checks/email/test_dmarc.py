@@ -57,7 +57,6 @@ def test_policy_none_is_a_blocker_with_the_advice_and_the_record(email_ctx: Make
     [
         ("dmarc-missing.example", "dmarc-missing"),
         ("dmarc-syntax.example", "dmarc-syntax"),
-        ("dmarc-badtag.example", "dmarc-syntax"),
         ("dmarc-multiple.example", "dmarc-multiple"),
     ],
 )
@@ -68,11 +67,14 @@ def test_broken_policy_is_a_blocker(email_ctx: MakeContext, domain: str, blocker
 @pytest.mark.parametrize(
     ("domain", "warning", "fixed"),
     [
-        ("dmarc-pct.example", "dmarc-pct", "v=DMARC1; p=quarantine; rua=mailto:d@dmarc-pct.example"),
+        ("dmarc-pct.example", "dmarc-pct",
+         "v=DMARC1; p=quarantine; rua=mailto:d@dmarc-pct.example"),
         ("dmarc-spnone.example", "dmarc-subdomain-none",
          "v=DMARC1; p=reject; sp=quarantine; rua=mailto:d@dmarc-spnone.example"),
         ("dmarc-norua.example", "dmarc-no-rua",
          "v=DMARC1; p=reject; rua=mailto:dmarc-reports@dmarc-norua.example"),
+        ("dmarc-badtag.example", "dmarc-unknown-tag",
+         "v=DMARC1; p=reject; rua=mailto:d@dmarc-badtag.example"),
     ],
 )
 def test_weakness_is_a_warning_with_the_fixed_record(

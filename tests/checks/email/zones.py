@@ -19,7 +19,9 @@ SPF_ZONES: dict[str, str | list[str]] = {
     "spf-good.example": GOOD_SPF,
     "spf-redirect.example": "v=spf1 redirect=_spf.provider.example",
     "spf-none.example": "google-site-verification=abc123",
-    "spf-multiple.example": ["v=spf1 ip4:192.0.2.1 -all", "v=spf1 include:_spf.provider.example -all"],
+    "spf-multiple.example": [
+        "v=spf1 ip4:192.0.2.1 -all", "v=spf1 include:_spf.provider.example -all",
+    ],
     "spf-syntax.example": "v=spf1 ip4:999.1.1.1 inclde:_spf.provider.example a:bad..name -all",
     "spf-lookups.example": "v=spf1 " + " ".join(f"include:n{i}.lookups.example" for i in range(6))
     + " -all",
@@ -121,5 +123,6 @@ def _add_special(zones: Zones) -> None:
         zones.txt(f"_dmarc.{name}", GOOD_DMARC.format(domain=name))
     zones.flaky["flaky.example"] = 2
     zones.servfail.add("servfail.example")
-    zones.txt("_dmarc.org-spnone.example", "v=DMARC1; p=reject; sp=none; rua=mailto:d@org-spnone.example")
+    zones.txt("_dmarc.org-spnone.example",
+              "v=DMARC1; p=reject; sp=none; rua=mailto:d@org-spnone.example")
     zones.a("mail.org-spnone.example", "192.0.2.8")
