@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -12,6 +13,15 @@ from launchgate.core.rows import Row
 
 ROW = Row.EMAIL_AUTHENTICATION
 NO_DOMAIN = "no email.domain configured"
+_HOST = re.compile(
+    r"^(?=.{1,253}\.?$)(?:[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9_])?\.)+"
+    r"(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.?$"
+)
+
+
+def is_hostname(name: str) -> bool:
+    """Whether ``name`` is a DNS name with at least two labels and a top-level label."""
+    return bool(_HOST.match(name))
 
 
 def needs_domain(ctx: Context) -> str | None:

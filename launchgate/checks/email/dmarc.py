@@ -13,6 +13,7 @@ from launchgate.checks.email.common import (
     FindingMaker,
     Tags,
     domain_of,
+    is_hostname,
     needs_domain,
     parse_tags,
     publish_instead,
@@ -97,7 +98,7 @@ def find_policy(client: DnsClient, domain: str) -> Policy | Finding:
         txt = client.txt(name)
         records = [r for r in txt if is_dmarc(r)]
         if len(records) > 1:
-            return _multiple(make.__class__(DmarcCheck.id, name), records)
+            return _multiple(FindingMaker(DmarcCheck.id, name), records)
         if records:
             return Policy(name, records[0], parse_tags(records[0]), inherited=index > 0)
     return _missing(make, domain, names)
@@ -129,9 +130,12 @@ def syntax_problem(tags: Tags) -> str:
 def _uri_problem(tags: Tags) -> str:
     for tag in ("rua", "ruf"):
         for uri in _uris(tags, tag):
-            address = uri.removeprefix("mailto:").split("!")[0]
+            address = uri[len("mailto:"):].split("!")[0]
+            host = address.rpartition("@")[2]
             if not uri.lower().startswith("mailto:") or address.count("@") != 1:
                 return f"{tag} URI '{uri}' is not mailto:address@domain"
+            if not is_hostname(host):
+                return f"{tag} URI '{uri}': '{host}' is not a valid domain name"
     return ""
 
 

@@ -44,6 +44,23 @@ class Problem:
     name: str
     record: str
     advice: str = ""
+    term: str = ""  # the term to drop from ``record`` to fix it, when that is the fix
+
+
+@dataclass(frozen=True)
+class Published:
+    """The domain's own record, and the one record that fixes what can be fixed in it."""
+
+    domain: str
+    record: str
+    parsed: ParsedRecord
+    problems: tuple[Problem, ...]
+
+    @property
+    def fixed(self) -> str:
+        broken = {text for text, _ in self.parsed.errors}
+        broken |= {p.term for p in self.problems if p.term and p.name == self.domain}
+        return fixed_record([self.record], broken)
 
 
 @dataclass
@@ -84,9 +101,9 @@ class SpfCheck:
 
         walk = Walk(client, config)
         effective_all = visit(walk, domain, records[0], (domain,))
-        top = parse_record(records[0])
-        findings = [_to_finding(make, p, domain, records[0], top) for p in walk.problems]
-        findings += _all_findings(make, domain, records[0], top, effective_all)
+        top = Published(domain, records[0], parse_record(records[0]), tuple(walk.problems))
+        findings = [_to_finding(make, p, top) for p in walk.problems]
+        findings += _all_findings(make, top, effective_all)
         findings += _limit_findings(make, walk, domain, records[0])
         return CheckResult(
             self.id, self.rows, findings=tuple(findings), notes=(_counts(walk),),
@@ -100,7 +117,7 @@ def visit(walk: Walk, domain: str, record: str, chain: tuple[str, ...]) -> Quali
     for text, problem in parsed.errors:
         walk.problems.append(Problem(
             "spf-syntax", Severity.BLOCKER, f"SPF term '{text}' is invalid: {problem}",
-            domain, record))
+            domain, record, "Correct the invalid terms, or drop them.", term=text))
     if len(record) > walk.config.spf_max_record_chars:
         walk.problems.append(Problem(
             "spf-record-size", Severity.WARNING,
@@ -150,7 +167,8 @@ def _follow(
     if target in chain:
         walk.problems.append(Problem(
             "spf-include-loop", Severity.BLOCKER,
-            f"SPF {term.name} loop: {' -> '.join((*chain, target))}", domain, record))
+            f"SPF {term.name} loop: {' -> '.join((*chain, target))}", domain, record,
+            term=term.text))
         return None
     txt = walk.client.txt(target)
     records = [r for r in txt if is_spf(r)]
@@ -160,7 +178,8 @@ def _follow(
         what = "no SPF record" if not records else f"{len(records)} SPF records"
         walk.problems.append(Problem(
             "spf-target-missing", Severity.BLOCKER,
-            f"SPF {term.name} target {target} has {what} (a permanent error)", domain, record))
+            f"SPF {term.name} target {target} has {what} (a permanent error)", domain, record,
+            term=term.text))
         return None
     return visit(walk, target, records[0], (*chain, target))
 
@@ -177,7 +196,7 @@ def _effective_all(
         return None
     walk.lookups += 1
     if redirect.has_macro or walk.lookups > HARD_STOP:
-        return Qualifier.FAIL  # cannot be followed here; not counted against the domain
+        return None  # cannot be followed here; its target decides
     target = redirect.value.rstrip(".").lower()
     return _follow(walk, domain, record, redirect, target, chain)
 
@@ -201,42 +220,30 @@ def _has_all(record: str) -> bool:
     return any(t.lstrip("+-~?").lower() == "all" for t in record.split()[1:])
 
 
-def _broken_terms(top: ParsedRecord, record: str, problems: list[Problem]) -> set[str]:
-    broken = {text for text, _ in top.errors}
-    for p in problems:
-        if p.rule in {"spf-include-loop", "spf-target-missing"} and p.record == record:
-            broken |= {t.text for t in top.terms if t.name in {"include", "redirect"}
-                       and (t.value or "").rstrip(".").lower() in p.title}
-    return broken
-
-
-def _to_finding(
-    make: FindingMaker, p: Problem, domain: str, record: str, top: ParsedRecord
-) -> Finding:
-    if p.name != domain:
+def _to_finding(make: FindingMaker, p: Problem, top: Published) -> Finding:
+    if p.name != top.domain:
         advice = p.advice or f"Ask the owner of {p.name} to fix it, or drop the include of it."
         return make(p.rule, p.severity, p.title, published(p.name, [p.record]), advice, at=p.name)
+    evidence = published(top.domain, [top.record])
     if p.rule == "spf-record-size":
-        return make(p.rule, p.severity, p.title, published(domain, [record]), p.advice)
-    fix = fixed_record([record], _broken_terms(top, record, [p]))
-    return make(p.rule, p.severity, p.title, published(domain, [record]),
-                publish_instead(domain, fix, p.advice))
+        return make(p.rule, p.severity, p.title, evidence, p.advice)
+    return make(p.rule, p.severity, p.title, evidence,
+                publish_instead(top.domain, top.fixed, p.advice))
 
 
 def _all_findings(
-    make: FindingMaker, domain: str, record: str, top: ParsedRecord, effective: Qualifier | None
+    make: FindingMaker, top: Published, effective: Qualifier | None
 ) -> list[Finding]:
     if effective in {Qualifier.FAIL, Qualifier.SOFTFAIL}:
         return []
-    if effective is None and top.first("redirect"):
-        return []  # the broken redirect target is its own finding
+    if effective is None and top.parsed.first("redirect"):
+        return []  # the redirect target decides; a broken target is its own finding
     if effective is None:
         title = "SPF record has no 'all' term and no redirect: anyone may send as this domain"
     else:
         title = f"SPF ends in '{effective}all': anyone may send as this domain"
-    fix = fixed_record([record], {t for t, _ in top.errors})
-    return [make("spf-all-permissive", Severity.BLOCKER, title, published(domain, [record]),
-                 publish_instead(domain, fix))]
+    return [make("spf-all-permissive", Severity.BLOCKER, title,
+                 published(top.domain, [top.record]), publish_instead(top.domain, top.fixed))]
 
 
 def _limit_findings(make: FindingMaker, walk: Walk, domain: str, record: str) -> list[Finding]:

@@ -7,16 +7,14 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from launchgate.checks.email.common import is_hostname
+
 MECHANISMS = frozenset({"all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"})
 LOOKUP_TERMS = frozenset({"include", "a", "mx", "ptr", "exists", "redirect"})
 _MODIFIER = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]*)=(.*)$")
 _MECHANISM = re.compile(r"^([+\-~?]?)([A-Za-z0-9]+)(.*)$")
 _DUAL_CIDR = re.compile(r"^(?P<spec>.*?)(?:/(?P<v4>\d+))?(?://(?P<v6>\d+))?$")
 _MACRO = re.compile(r"%(?:\{[slodiphcrtvSLODIPHCRTV]\d*[rR]?[.\-+,/_=]*\}|%|_|-)")
-_HOST = re.compile(
-    r"^(?=.{1,253}\.?$)(?:[A-Za-z0-9_](?:[A-Za-z0-9_\-]{0,61}[A-Za-z0-9_])?\.)+"
-    r"(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.?$"
-)
 
 
 class Qualifier(enum.StrEnum):
@@ -152,4 +150,4 @@ def domain_spec_problem(spec: str) -> str:
         return "bad macro"
     if literal != spec:
         return ""
-    return "" if _HOST.match(spec) else f"'{spec}' is not a valid domain name"
+    return "" if is_hostname(spec) else f"'{spec}' is not a valid domain name"

@@ -58,6 +58,7 @@ def test_policy_none_is_a_blocker_with_the_advice_and_the_record(email_ctx: Make
         ("dmarc-missing.example", "dmarc-missing"),
         ("dmarc-syntax.example", "dmarc-syntax"),
         ("dmarc-multiple.example", "dmarc-multiple"),
+        ("dmarc-badrua.example", "dmarc-syntax"),
     ],
 )
 def test_broken_policy_is_a_blocker(email_ctx: MakeContext, domain: str, blocker: str) -> None:

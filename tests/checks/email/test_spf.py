@@ -64,6 +64,23 @@ def test_each_invalid_term_is_named(email_ctx: MakeContext) -> None:
     ]
 
 
+def test_one_fixed_record_drops_every_invalid_term(email_ctx: MakeContext) -> None:
+    result = run(email_ctx, "spf-syntax.example")
+
+    assert {f.remediation for f in result.findings} == {
+        'Correct the invalid terms, or drop them. Publish at spf-syntax.example: TXT "v=spf1 -all"'
+    }
+
+
+def test_include_without_spf_record_is_dropped_from_the_fix(email_ctx: MakeContext) -> None:
+    (finding,) = run(email_ctx, "spf-incmissing.example").findings
+
+    assert finding.title == (
+        "SPF include target nospf.example has no SPF record (a permanent error)"
+    )
+    assert finding.remediation == 'Publish at spf-incmissing.example: TXT "v=spf1 -all"'
+
+
 def test_too_many_lookups_shows_the_count(email_ctx: MakeContext) -> None:
     result = run(email_ctx, "spf-lookups.example")
 

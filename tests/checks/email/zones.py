@@ -50,6 +50,7 @@ DMARC_ZONES: dict[str, str | list[str]] = {
     "dmarc-syntax.example": "v=DMARC1; p=block; rua=mailto:d@dmarc-syntax.example",
     "dmarc-badtag.example": "v=DMARC1; p=reject; rua=mailto:d@dmarc-badtag.example; pcx=5",
     "dmarc-multiple.example": ["v=DMARC1; p=reject", "v=DMARC1; p=none"],
+    "dmarc-badrua.example": "v=DMARC1; p=reject; rua=mailto:d@bad..host",
 }
 
 
