@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from launchgate.core.check import Context
-from launchgate.core.findings import Finding, Location, Severity
+from launchgate.core.findings import Family, Finding, Location, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.EMAIL_AUTHENTICATION
@@ -24,9 +24,16 @@ def is_hostname(name: str) -> bool:
     return bool(_HOST.match(name))
 
 
-def needs_domain(ctx: Context) -> str | None:
-    """The skip reason when there is no sending domain to check."""
-    return None if ctx.config.email.domain else NO_DOMAIN
+class EmailCheck:
+    """What every email check shares: its family, its row, and that it needs a domain."""
+
+    id: str
+    family = Family.EMAIL
+    rows: tuple[Row, ...] = (ROW,)
+
+    def needs(self, ctx: Context) -> str | None:
+        """The skip reason when there is no sending domain to check."""
+        return None if ctx.config.email.domain else NO_DOMAIN
 
 
 def domain_of(ctx: Context) -> str:

@@ -11,19 +11,17 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import load_der_public_key
 
 from launchgate.checks.email.common import (
-    ROW,
+    EmailCheck,
     FindingMaker,
     Tags,
     domain_of,
-    needs_domain,
     parse_tags,
     published,
 )
 from launchgate.checks.email.resolver import DnsClient
 from launchgate.config.schema import EmailConfig
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
-from launchgate.core.rows import Row
+from launchgate.core.findings import CheckResult, Finding, Severity
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +39,10 @@ class Selector:
         return f"{self.name} (guessed)" if self.guessed else self.name
 
 
-class DkimCheck:
+class DkimCheck(EmailCheck):
     """DKIM keys of ``email.domain`` for the configured (or commonly used) selectors."""
 
     id = "email.dkim"
-    family = Family.EMAIL
-    rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_domain(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         domain, config = domain_of(ctx), ctx.config.email

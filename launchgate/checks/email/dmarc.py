@@ -9,20 +9,18 @@ from dataclasses import dataclass
 from publicsuffixlist import PublicSuffixList
 
 from launchgate.checks.email.common import (
-    ROW,
+    EmailCheck,
     FindingMaker,
     Tags,
     domain_of,
     is_hostname,
-    needs_domain,
     parse_tags,
     publish_instead,
     published,
 )
 from launchgate.checks.email.resolver import DnsClient
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
-from launchgate.core.rows import Row
+from launchgate.core.findings import CheckResult, Finding, Severity
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +60,10 @@ class Policy:
         return self.name.removeprefix("_dmarc.")
 
 
-class DmarcCheck:
+class DmarcCheck(EmailCheck):
     """DMARC for ``email.domain``."""
 
     id = "email.dmarc"
-    family = Family.EMAIL
-    rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_domain(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         domain = domain_of(ctx)

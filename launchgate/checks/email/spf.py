@@ -6,10 +6,9 @@ import logging
 from dataclasses import dataclass, field
 
 from launchgate.checks.email.common import (
-    ROW,
+    EmailCheck,
     FindingMaker,
     domain_of,
-    needs_domain,
     publish_instead,
     published,
 )
@@ -24,8 +23,7 @@ from launchgate.checks.email.spf_syntax import (
 )
 from launchgate.config.schema import EmailConfig
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
-from launchgate.core.rows import Row
+from launchgate.core.findings import CheckResult, Finding, Severity
 
 log = logging.getLogger(__name__)
 
@@ -79,15 +77,10 @@ class Walk:
         self.void_names.append(name)
 
 
-class SpfCheck:
+class SpfCheck(EmailCheck):
     """SPF for ``email.domain``."""
 
     id = "email.spf"
-    family = Family.EMAIL
-    rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_domain(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         domain, config = domain_of(ctx), ctx.config.email
