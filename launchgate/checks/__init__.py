@@ -1,1 +1,1 @@
-"""The built-in checks, one folder per family."""
+"""The check families: one folder each, one module per check."""

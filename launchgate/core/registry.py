@@ -5,12 +5,18 @@ from __future__ import annotations
 from launchgate.checks.email.dkim import DkimCheck
 from launchgate.checks.email.dmarc import DmarcCheck
 from launchgate.checks.email.spf import SpfCheck
+from launchgate.checks.secrets.bundles import BundlesCheck
+from launchgate.checks.secrets.history import HistoryCheck
+from launchgate.checks.secrets.worktree import WorktreeCheck
 from launchgate.core.check import Check
 
 
 def all_checks() -> list[Check]:
     """Every built-in check, in the order their results are listed."""
     return [
+        HistoryCheck(),
+        WorktreeCheck(),
+        BundlesCheck(),
         SpfCheck(),
         DkimCheck(),
         DmarcCheck(),
