@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
+from launchgate.checks.email import dmarc
 from launchgate.checks.email.dmarc import DmarcCheck, organizational_domain
 from launchgate.core.findings import CheckResult, Severity
 from tests.checks.email.conftest import MakeContext
@@ -102,7 +105,16 @@ def test_authorized_external_destination_passes(email_ctx: MakeContext) -> None:
     assert run(email_ctx, "dmarc-external-ok.example").findings == ()
 
 
-def test_organizational_domain_uses_the_bundled_public_suffix_list() -> None:
+def test_organizational_domain_uses_the_bundled_public_suffix_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_network(*args: object) -> None:
+        raise AssertionError(f"network use: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    dmarc._public_suffixes.cache_clear()
+
     assert organizational_domain("mail.example.co.uk") == "example.co.uk"
     assert organizational_domain("a.b.example.com") == "example.com"
 

@@ -33,6 +33,11 @@ def test_servfail_is_retried_then_becomes_an_error(nameserver: str) -> None:
     assert client.queries == 3
 
 
+def test_servfail_deep_in_an_spf_tree_is_an_error_not_a_verdict(email_ctx: MakeContext) -> None:
+    with pytest.raises(CheckError, match="TXT servfail.example got SERVFAIL"):
+        SpfCheck().run(email_ctx("spf-incservfail.example", dns_retries=1))
+
+
 def test_transient_servfail_is_retried_to_an_answer(email_ctx: MakeContext) -> None:
     result = SpfCheck().run(email_ctx("flaky.example", dns_retries=2))
 

@@ -124,6 +124,7 @@ def _add_special(zones: Zones) -> None:
         zones.txt(f"_dmarc.{name}", GOOD_DMARC.format(domain=name))
     zones.flaky["flaky.example"] = 2
     zones.servfail.add("servfail.example")
+    zones.txt("spf-incservfail.example", "v=spf1 include:servfail.example -all")
     zones.txt("_dmarc.org-spnone.example",
               "v=DMARC1; p=reject; sp=none; rua=mailto:d@org-spnone.example")
     zones.a("mail.org-spnone.example", "192.0.2.8")
