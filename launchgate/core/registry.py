@@ -5,6 +5,10 @@ from __future__ import annotations
 from launchgate.checks.email.dkim import DkimCheck
 from launchgate.checks.email.dmarc import DmarcCheck
 from launchgate.checks.email.spf import SpfCheck
+from launchgate.checks.probe.injection import InjectionCheck
+from launchgate.checks.repo.attestations import AttestationsCheck
+from launchgate.checks.repo.deployment import DeploymentCheck
+from launchgate.checks.repo.monitoring import MonitoringCheck
 from launchgate.checks.secrets.bundles import BundlesCheck
 from launchgate.checks.secrets.history import HistoryCheck
 from launchgate.checks.secrets.worktree import WorktreeCheck
@@ -17,6 +21,10 @@ def all_checks() -> list[Check]:
         HistoryCheck(),
         WorktreeCheck(),
         BundlesCheck(),
+        MonitoringCheck(),
+        DeploymentCheck(),
+        AttestationsCheck(),
+        InjectionCheck(),
         SpfCheck(),
         DkimCheck(),
         DmarcCheck(),
