@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from launchgate.checks.email.dkim import DkimCheck
+from launchgate.checks.email.dmarc import DmarcCheck
+from launchgate.checks.email.spf import SpfCheck
 from launchgate.checks.probe.injection import InjectionCheck
 from launchgate.checks.repo.attestations import AttestationsCheck
 from launchgate.checks.repo.deployment import DeploymentCheck
@@ -22,4 +25,7 @@ def all_checks() -> list[Check]:
         DeploymentCheck(),
         AttestationsCheck(),
         InjectionCheck(),
+        SpfCheck(),
+        DkimCheck(),
+        DmarcCheck(),
     ]
