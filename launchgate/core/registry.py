@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+from launchgate.checks.probe.auth import AuthCheck
+from launchgate.checks.probe.cors import CorsCheck
+from launchgate.checks.probe.edge import EdgeCheck
+from launchgate.checks.probe.exposure import ExposureCheck
+from launchgate.checks.probe.headers import HeadersCheck
+from launchgate.checks.probe.health import HealthCheck
+from launchgate.checks.probe.latency import LatencyCheck
+from launchgate.checks.probe.rate_limit import RateLimitCheck
+from launchgate.checks.probe.redirects import RedirectsCheck
+from launchgate.checks.probe.tls import TlsCheck
+from launchgate.checks.probe.validation import ValidationCheck
 from launchgate.core.check import Check
 
 
 def all_checks() -> list[Check]:
     """Every built-in check, in the order their results are listed."""
-    return []
+    return [
+        TlsCheck(),
+        RedirectsCheck(),
+        HeadersCheck(),
+        CorsCheck(),
+        EdgeCheck(),
+        AuthCheck(),
+        ValidationCheck(),
+        RateLimitCheck(),
+        ExposureCheck(),
+        HealthCheck(),
+        LatencyCheck(),
+    ]
