@@ -47,7 +47,7 @@ def chat_app(flaws: frozenset[str] = frozenset(), rate_limit: int = 1000) -> ASG
     """The app that passes every probe check, except for the ``flaws`` named."""
     unknown = flaws - FLAWS
     assert not unknown, unknown
-    chats: dict[str, dict[str, str]] = {}
+    chats = {"chat-1": {"id": "chat-1", "title": "welcome", "owner": "alice"}}
     ids = itertools.count(1001)
     calls: dict[str, int] = {}
 
@@ -167,6 +167,7 @@ class _Headers:
             "content-security-policy": "default-src 'self'; frame-ancestors 'none'",
             "strict-transport-security": "max-age=31536000; includeSubDomains",
             "x-content-type-options": "nosniff", "referrer-policy": "no-referrer",
+            "x-frame-options": "DENY",
             "x-cache": "MISS",
         }
         for flaw, header in (("no-csp", "content-security-policy"), ("no-edge", "x-cache")):
