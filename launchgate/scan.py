@@ -123,6 +123,3 @@ def _summary_line(card: Scorecard) -> str:
     counts: dict[str, Any] = {"blockers": card.blockers, "warnings": card.warnings}
     parts = ", ".join(f"{n} {k}" for k, n in counts.items())
     return f"launchgate: verdict {card.verdict} ({parts})"
-
-
-
