@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from launchgate.checks.probe.client import RequestSpec
@@ -31,13 +30,17 @@ class CorsCheck:
         session = ProbeSession(ctx, self.id)
         preview = ctx.config.preview
         origins = forged_origins(preview.url or "")
-        findings: list[Finding] = []
+        reflected: dict[str, list[Exchange]] = {origin: [] for origin in origins}
         for method, path in targets(preview):
             for origin in origins:
-                findings += _judge(session, _simple(session, method, path, origin), origin)
-                findings += _judge(session, _preflight(session, method, path, origin), origin)
+                for sent in (_simple(session, method, path, origin),
+                             _preflight(session, method, path, origin)):
+                    if _reflects(sent, origin):
+                        reflected[origin].append(sent)
+        findings = [_finding(session, origin, found, 2 * len(targets(preview)))
+                    for origin, found in reflected.items() if found]
         notes = [f"{len(origins)} forged origins × {len(targets(preview))} endpoints"]
-        return session.result(self.rows, _unique(findings), notes)
+        return session.result(self.rows, findings, notes)
 
 
 def forged_origins(url: str) -> list[str]:
@@ -78,29 +81,32 @@ def _preflight(session: ProbeSession, method: str, path: str, origin: str) -> Ex
     return session.send("OPTIONS", path, headers=headers)
 
 
-def _judge(session: ProbeSession, exchange: Exchange, origin: str) -> Iterator[Finding]:
-    allowed = exchange.response.headers.get("access-control-allow-origin", "")
-    credentials = exchange.response.headers.get("access-control-allow-credentials", "")
-    with_credentials = credentials.strip().lower() == "true"
-    kind = "preflight" if exchange.sent.method == "OPTIONS" else "request"
-    if allowed.strip() == origin and _is_foreign(origin, exchange.sent.url):
-        severity = Severity.BLOCKER if with_credentials else Severity.WARNING
-        rule = "cors-reflects-origin-credentials" if with_credentials else "cors-reflects-origin"
-        title = f"CORS {kind} allows forged origin {origin}" + (
-            " with credentials" if with_credentials else "")
-        evidence = (f"Access-Control-Allow-Origin: {allowed}; "
-                    f"Access-Control-Allow-Credentials: {credentials or '-'}")
-        yield session.finding(exchange.sent, ROW, rule, severity, title, evidence, _FIX,
-                              match=f"{kind} {origin}")
+def _reflects(exchange: Exchange, origin: str) -> bool:
+    allowed = exchange.response.headers.get("access-control-allow-origin", "").strip()
+    return allowed == origin and _is_foreign(origin, exchange.sent.url)
+
+
+def _with_credentials(exchange: Exchange) -> bool:
+    value = str(exchange.response.headers.get("access-control-allow-credentials", ""))
+    return value.strip().lower() == "true"
+
+
+def _finding(session: ProbeSession, origin: str, found: list[Exchange], asked: int) -> Finding:
+    """One finding per forged origin, at the first request that showed it, credentials first."""
+    found.sort(key=lambda e: not _with_credentials(e))
+    first = found[0]
+    credentials = _with_credentials(first)
+    kind = "preflight" if first.sent.method == "OPTIONS" else "request"
+    title = f"CORS allows forged origin {origin}" + (" with credentials" if credentials else "")
+    evidence = (f"{kind} answered Access-Control-Allow-Origin: {origin}, Allow-Credentials: "
+                f"{'true' if credentials else '-'}; reflected on {len(found)} of {asked} requests")
+    return session.finding(
+        first.sent, ROW,
+        "cors-reflects-origin-credentials" if credentials else "cors-reflects-origin",
+        Severity.BLOCKER if credentials else Severity.WARNING, title, evidence, _FIX,
+        match=origin)
 
 
 def _is_foreign(origin: str, url: str) -> bool:
     parts = urlsplit(url)
     return origin != f"{parts.scheme}://{parts.netloc}"
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    seen: dict[str, Finding] = {}
-    for finding in findings:
-        seen.setdefault(finding.fingerprint, finding)
-    return list(seen.values())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,11 +93,11 @@ class ProbeSession:
         """One request; raises ``ProbeError`` (or ``ProbeTimeout``) when nothing usable came."""
         sent = Sent(method.upper(), self.client.url(target), account, dict(headers or {}))
         self.sent += 1
-        started = time.perf_counter()
         response = self.client.request(
             sent.method, sent.url, account=account, headers=headers, **kwargs
         )
-        return Exchange(sent, response, (time.perf_counter() - started) * 1000)
+        # httpx times the request itself, so waiting for a free slot is not counted.
+        return Exchange(sent, response, response.elapsed.total_seconds() * 1000)
 
     def follow(self, first: Exchange, limit: int) -> list[Exchange]:
         """``first`` and the redirects after it, on the preview's hosts only; loops raise."""

@@ -45,18 +45,22 @@ class RateLimitCheck:
 
 def burst(session: ProbeSession, spec: RateLimitSpec,
           concurrency: int) -> tuple[int, Exchange] | None:
-    """The number of the first request answered 429 and its exchange, or ``None``."""
+    """How many answers had come when the first 429 did, and that exchange; or ``None``."""
     request = RequestSpec.parse(spec.request)
     stop = threading.Event()
+    lock = threading.Lock()
+    answered: list[Exchange] = []
     hits: list[tuple[int, Exchange]] = []
 
-    def one(number: int) -> None:
+    def one(_: int) -> None:
         if stop.is_set():
             return
         answer = session.send(request.method, request.target, account=spec.as_, json=spec.body)
-        if answer.status == 429:
-            hits.append((number, answer))
-            stop.set()
+        with lock:
+            answered.append(answer)
+            if answer.status == 429:
+                hits.append((len(answered), answer))
+                stop.set()
 
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="burst") as pool:
         list(pool.map(one, range(1, spec.burst + 1)))
@@ -78,4 +82,4 @@ def _unthrottled(session: ProbeSession, spec: RateLimitSpec,
 def _describe(spec: RateLimitSpec, number: int, answer: Exchange) -> str:
     retry = answer.response.headers.get("retry-after")
     after = f", Retry-After: {retry}" if retry else ", no Retry-After header"
-    return f"{spec.request}: 429 at request {number} of {spec.burst}{after}"
+    return f"{spec.request}: first 429 was answer {number} of a burst of {spec.burst}{after}"
