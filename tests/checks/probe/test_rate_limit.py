@@ -14,10 +14,10 @@ BURST = [{"request": "POST /api/chat", "as": "carol", "json": {"message": "hi"},
 def test_429_within_the_burst_passes(https, probe):
     result = probe(RateLimitCheck(), url=https(chat_app(rate_limit=5)).url, rate_limit=BURST)
     assert result.findings == ()
-    # Answers arrive concurrently, so the 429 is among the first few after the limit of 5.
+    # The server answers the 6th with 429; concurrent answers may overtake one another.
     note = re.fullmatch(r"POST /api/chat: first 429 was answer (\d+) of a burst of 12, "
                         r"Retry-After: 60", result.notes[0])
-    assert note and 5 <= int(note.group(1)) <= 9
+    assert note and 1 <= int(note.group(1)) <= 6
 
 
 def test_no_429_on_chat_is_a_blocker(https, probe):
