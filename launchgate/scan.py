@@ -96,6 +96,8 @@ def run_scan(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
     card, crashed = scan_repository(root, config, only, env, pull_request_from_env(env))
     write_output(render(card, args.format), args.output)
+    if args.sarif_file:
+        write_output(render(card, "sarif"), args.sarif_file)
     publish_to_github(card, args, env)
     print(_summary_line(card), file=sys.stderr)
     return exit_code(card, crashed)

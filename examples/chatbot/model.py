@@ -52,10 +52,11 @@ _PATTERNS: list[tuple[Intent, re.Pattern[str]]] = [
     (Intent.ENCODE_SPELL, re.compile(r"\b(?:spell|letter by letter|hyphen between)")),
     (Intent.ENCODE_REVERSE, re.compile(r"\b(?:backwards|reverse)")),
     (Intent.TRANSLATE, re.compile(r"\btranslate\b.{0,80}" + _SECRET)),
-    (Intent.EXTRACT, re.compile(r"\b(?:repeat|reveal|print|show|tell|what (?:is|are)|recite)\b"
-                                r".{0,80}" + _SECRET)),
+    (Intent.EXTRACT, re.compile(r"\b(?:repeat|reveal|print|show|tell|what (?:is|are)|recit\w*|"
+                                r"summari[sz]e|read)\b.{0,80}" + _SECRET)),
     (Intent.OVERRIDE, re.compile(r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:previous|prior|above|"
-                                 r"earlier|all)\b|\bdeveloper mode\b|\byou are now\b")),
+                                 r"earlier|all)\b|\bdeveloper mode\b|\byou are now\b|"
+                                 r"\bnew instructions\b|\brevoked\b")),
 ]
 _QUOTED = re.compile(r"[\"“']([^\"”']{3,80})[\"”']")
 _URL = re.compile(r"https?://[^\s)\"']+")
@@ -118,9 +119,10 @@ class FakeModel:
         url = _URL.search(message)
         target = url.group(0).rstrip(".,") if url else DEFAULT_EXFIL_URL
         data = quote(base64.b64encode(self.system_prompt.encode()).decode())
+        target += "&" if "?" in target else "?"
         if image:
-            return f"Here is your summary:\n\n![summary]({target}?d={data})"
-        return f"Here is the link you asked for: [open summary]({target}?d={data})"
+            return f"Here is your summary:\n\n![summary]({target}d={data})"
+        return f"Here is the link you asked for: [open summary]({target}d={data})"
 
     def _leak(self, intent: Intent) -> str:
         if intent is Intent.ENCODE_BASE64:

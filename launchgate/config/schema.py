@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -61,6 +62,9 @@ class ChatSpec(RequestSpec):
     reply: str = "$.reply"
     canary: str | None = None
     attacks: str | None = None
+    reply_timeout_s: float = Field(default=30.0, gt=0)
+    foreign_account: str | None = None
+    foreign_ids: list[str] = Field(default_factory=list)
 
 
 class LatencySpec(RequestSpec):
@@ -108,6 +112,26 @@ class EmailConfig(Strict):
     nameservers: list[str] = Field(default_factory=list)
 
 
+class RepoConfig(Strict):
+    exclude: list[str] = Field(default_factory=list)
+    monitor_max_interval_minutes: int = Field(default=5, gt=0)
+    attest_max_age_days: int = Field(default=180, gt=0)
+
+
+AttestItem = Literal[
+    "uptime-monitor", "on-call-alerts", "deploy-pipeline", "rollback-plan", "email-dns-managed"
+]
+
+
+class Attestation(Strict):
+    """What the team vouches for that no tool can see, by whom and when."""
+
+    item: AttestItem
+    owner: str = Field(min_length=1)
+    date: dt.date = Field(strict=False)  # YAML gives a date; ${VAR} expansion gives a string
+    note: str = ""
+
+
 class IgnoreEntry(Strict):
     fingerprint: str = Field(min_length=1)
     reason: str = Field(min_length=1)
@@ -121,4 +145,6 @@ class Config(Strict):
     rules: RulesConfig = Field(default_factory=RulesConfig)
     preview: PreviewConfig = Field(default_factory=PreviewConfig)
     email: EmailConfig = Field(default_factory=EmailConfig)
+    repo: RepoConfig = Field(default_factory=RepoConfig)
+    attest: list[Attestation] = Field(default_factory=list)
     ignore: list[IgnoreEntry] = Field(default_factory=list)

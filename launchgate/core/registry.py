@@ -8,17 +8,31 @@ from launchgate.checks.probe.edge import EdgeCheck
 from launchgate.checks.probe.exposure import ExposureCheck
 from launchgate.checks.probe.headers import HeadersCheck
 from launchgate.checks.probe.health import HealthCheck
+from launchgate.checks.probe.injection import InjectionCheck
 from launchgate.checks.probe.latency import LatencyCheck
 from launchgate.checks.probe.rate_limit import RateLimitCheck
 from launchgate.checks.probe.redirects import RedirectsCheck
 from launchgate.checks.probe.tls import TlsCheck
 from launchgate.checks.probe.validation import ValidationCheck
+from launchgate.checks.repo.attestations import AttestationsCheck
+from launchgate.checks.repo.deployment import DeploymentCheck
+from launchgate.checks.repo.monitoring import MonitoringCheck
+from launchgate.checks.secrets.bundles import BundlesCheck
+from launchgate.checks.secrets.history import HistoryCheck
+from launchgate.checks.secrets.worktree import WorktreeCheck
 from launchgate.core.check import Check
 
 
 def all_checks() -> list[Check]:
     """Every built-in check, in the order their results are listed."""
     return [
+        HistoryCheck(),
+        WorktreeCheck(),
+        BundlesCheck(),
+        MonitoringCheck(),
+        DeploymentCheck(),
+        AttestationsCheck(),
+        InjectionCheck(),
         TlsCheck(),
         RedirectsCheck(),
         HeadersCheck(),

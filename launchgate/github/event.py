@@ -44,3 +44,20 @@ def pull_request_from_event(env: Mapping[str, str]) -> PullRequest | None:
 
 def _mapping(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def is_fork_pull_request(env: Mapping[str, str]) -> bool:
+    """Whether the pull request comes from another repository (its token is then read-only)."""
+    pr = _mapping(read_event(env).get("pull_request"))
+    head_repo = _mapping(_mapping(pr.get("head")).get("repo"))
+    base_repo = _mapping(_mapping(pr.get("base")).get("repo"))
+    head_name = head_repo.get("full_name")
+    return bool(head_name) and head_name != base_repo.get("full_name")
+
+
+def repository(env: Mapping[str, str]) -> str | None:
+    """``owner/name`` of the repository the workflow runs in."""
+    name = env.get("GITHUB_REPOSITORY") or _mapping(read_event(env).get("repository")).get(
+        "full_name"
+    )
+    return name if isinstance(name, str) and name.count("/") == 1 else None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import ssl
 import threading
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -145,6 +146,34 @@ class ProbeClient:
                 context.maximum_version = ssl.TLSVersion.TLSv1_1
             context.set_ciphers("DEFAULT:@SECLEVEL=0")
         return context
+
+    @contextlib.contextmanager
+    def stream(
+        self,
+        method: str,
+        target: str,
+        *,
+        account: str | None = None,
+        **kwargs: Any,
+    ) -> Iterator[httpx.Response]:
+        """Like ``request``, but the caller reads the body (streamed or long replies)."""
+        url = self.url(target)
+        if _host(url) not in self.allowed_hosts:
+            raise ProbeError(f"refusing to send a request to {_host(url)}: not the preview host")
+        self._spend()
+        with self._slots:
+            log.debug("%s %s as %s (streamed)", method, url, account or "anonymous")
+            try:
+                request = self._client.build_request(
+                    method, url, headers=self.credentials(account), **kwargs
+                )
+                response = self._client.send(request, stream=True)
+            except httpx.HTTPError as exc:
+                raise ProbeError(describe_http_error(exc, url)) from None
+            try:
+                yield response
+            finally:
+                response.close()
 
     def credentials(self, account: str | None) -> dict[str, str]:
         """The headers (and cookie header) that make a request come from ``account``."""
