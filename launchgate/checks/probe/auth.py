@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from launchgate.checks.probe.client import ProbeError, RequestSpec
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession
 from launchgate.checks.probe.jsonpath import pick
 from launchgate.config.schema import OwnedObject, PreviewConfig
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.AUTH_BOUNDARIES
@@ -27,17 +27,16 @@ class Created:
     id: str
 
 
-class AuthCheck:
+class AuthCheck(PreviewCheck):
     """Anonymous calls to protected routes; other accounts and anonymous on owned objects."""
 
     id = "probe.auth"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
 
     def needs(self, ctx: Context) -> str | None:
         preview = ctx.config.preview
         if not preview.url:
-            return needs_preview(ctx)
+            return super().needs(ctx)
         if not preview.protected and not preview.owned:
             return "preview.protected and preview.owned not configured"
         return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from launchgate.checks.probe.client import RequestSpec
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession
 from launchgate.config.schema import PreviewConfig
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.CORS_POLICY
@@ -16,15 +16,11 @@ ATTACKER = "launchgate-attacker.example"
 _FIX = "Answer CORS only for an allowlist of exact origins; never echo the Origin header back."
 
 
-class CorsCheck:
+class CorsCheck(PreviewCheck):
     """Sends simple and preflight requests with forged origins to the home page and the API."""
 
     id = "probe.cors"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_preview(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from launchgate.checks.probe.exchange import ProbeSession, load_table, needs_preview
+from launchgate.checks.probe.exchange import PreviewCheck, ProbeSession, load_table
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Severity
+from launchgate.core.findings import CheckResult, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.DEPLOYMENT_CONFIG
@@ -31,15 +31,11 @@ def signatures() -> list[EdgeSignature]:
     ]
 
 
-class EdgeCheck:
+class EdgeCheck(PreviewCheck):
     """Warns when no response header shows a CDN or WAF in front of the preview."""
 
     id = "probe.edge"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_preview(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

@@ -23,6 +23,7 @@ from launchgate.checks.probe.client import (
 from launchgate.core.check import Context
 from launchgate.core.findings import (
     CheckResult,
+    Family,
     Finding,
     Location,
     SecretRef,
@@ -38,6 +39,21 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 def needs_preview(ctx: Context) -> str | None:
     """The skip reason every probe check shares."""
     return None if ctx.config.preview.url else NO_PREVIEW
+
+
+class PreviewCheck:
+    """What probe checks share: their family, and being skipped without a preview."""
+
+    family = Family.PROBE
+    requires: str | None = None  # a `preview` key the check needs besides the url
+
+    def needs(self, ctx: Context) -> str | None:
+        preview = ctx.config.preview
+        if not preview.url:
+            return NO_PREVIEW
+        if self.requires and not getattr(preview, self.requires):
+            return f"preview.{self.requires.rstrip('_')} not configured"
+        return None
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from functools import cache
 from urllib.parse import urljoin
 
 from launchgate.checks.probe.client import ProbeError
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, load_table, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession, load_table
 from launchgate.checks.probe.keys import find_keys
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, SecretRef, Severity
+from launchgate.core.findings import CheckResult, Finding, SecretRef, Severity
 from launchgate.core.rows import Row
 
 _SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
@@ -43,15 +43,11 @@ def exposure_table() -> tuple[ExposedPath, ...]:
     )
 
 
-class ExposureCheck:
+class ExposureCheck(PreviewCheck):
     """Asks for secrets files, git metadata, backups, debug routes and listings; scans JS."""
 
     id = "probe.exposure"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (Row.SECRET_HANDLING, Row.DEPLOYMENT_CONFIG)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_preview(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession
 from launchgate.config.schema import ProbeThresholds
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.SECURITY_HEADERS
@@ -16,15 +16,11 @@ _VERSION = re.compile(r"\d+\.\d+")
 Issue = tuple[str, Severity, str, str]  # rule, severity, title, remediation
 
 
-class HeadersCheck:
+class HeadersCheck(PreviewCheck):
     """Reads the home page's response headers and cookies."""
 
     id = "probe.headers"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_preview(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 from launchgate.checks.probe.client import ProbeTimeout
-from launchgate.checks.probe.exchange import ProbeSession, Sent, needs_preview
+from launchgate.checks.probe.exchange import PreviewCheck, ProbeSession, Sent
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Severity
+from launchgate.core.findings import CheckResult, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.MONITORING
 _FIX = "Serve a cheap health endpoint (no model call, no slow dependency) that answers 2xx fast."
 
 
-class HealthCheck:
+class HealthCheck(PreviewCheck):
     """One GET to ``preview.health``: 2xx within ``thresholds.health_ms``."""
 
     id = "probe.health"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        if not ctx.config.preview.url:
-            return needs_preview(ctx)
-        return None if ctx.config.preview.health else "preview.health not configured"
+    requires = "health"
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

@@ -6,27 +6,22 @@ import math
 from concurrent.futures import ThreadPoolExecutor
 
 from launchgate.checks.probe.client import RequestSpec
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, Sent, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession, Sent
 from launchgate.config.schema import LatencySpec
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.PERFORMANCE
 _FIX = "Find where the time goes (model call, database, cold start) and bring p95 under the bar."
 
 
-class LatencyCheck:
+class LatencyCheck(PreviewCheck):
     """Times ``count`` requests sent ``concurrency`` at a time."""
 
     id = "probe.latency"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        if not ctx.config.preview.url:
-            return needs_preview(ctx)
-        return None if ctx.config.preview.latency else "preview.latency not configured"
+    requires = "latency"
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

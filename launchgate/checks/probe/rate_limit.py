@@ -7,27 +7,22 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from launchgate.checks.probe.client import RequestSpec
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, Sent, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession, Sent
 from launchgate.config.schema import RateLimitSpec
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.RATE_LIMITING
 _FIX = "Throttle this endpoint per user and per IP; answer 429 with Retry-After."
 
 
-class RateLimitCheck:
+class RateLimitCheck(PreviewCheck):
     """Sends ``burst`` requests (stopping at the first 429) and reports where the limit hit."""
 
     id = "probe.rate_limit"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        if not ctx.config.preview.url:
-            return needs_preview(ctx)
-        return None if ctx.config.preview.rate_limit else "preview.rate_limit not configured"
+    requires = "rate_limit"
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

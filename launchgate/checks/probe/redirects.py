@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.SSL_AND_REDIRECTS
@@ -22,15 +22,11 @@ _INSECURE_ASSETS = (
 )
 
 
-class RedirectsCheck:
+class RedirectsCheck(PreviewCheck):
     """Follows ``http_url`` hop by hop and reads the home page for plain-HTTP scripts and styles."""
 
     id = "probe.redirects"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_preview(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

@@ -6,23 +6,19 @@ import datetime as dt
 import ssl
 
 from launchgate.checks.probe.client import CertificateError
-from launchgate.checks.probe.exchange import ProbeSession, Sent, needs_preview
+from launchgate.checks.probe.exchange import PreviewCheck, ProbeSession, Sent
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.SSL_AND_REDIRECTS
 
 
-class TlsCheck:
+class TlsCheck(PreviewCheck):
     """Handshakes with the preview host and reads what the certificate and protocol say."""
 
     id = "probe.tls"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        return needs_preview(ctx)
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

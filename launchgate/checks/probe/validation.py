@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from launchgate.checks.probe.client import ProbeError, ProbeTimeout, RequestSpec
-from launchgate.checks.probe.exchange import Exchange, ProbeSession, Sent, needs_preview
+from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession, Sent
 from launchgate.checks.probe.traces import stack_trace_in
 from launchgate.config.schema import RequestSpec as ValidateSpec
 from launchgate.core.check import Context
-from launchgate.core.findings import CheckResult, Family, Finding, Severity
+from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.rows import Row
 
 ROW = Row.INPUT_VALIDATION
@@ -34,17 +34,12 @@ class Variant:
     accepted_is_fine: bool = False  # extra fields may be ignored with a 2xx
 
 
-class ValidationCheck:
+class ValidationCheck(PreviewCheck):
     """Sends oversized, malformed, mistyped and wrongly typed variants of each request."""
 
     id = "probe.validation"
-    family = Family.PROBE
     rows: tuple[Row, ...] = (ROW,)
-
-    def needs(self, ctx: Context) -> str | None:
-        if not ctx.config.preview.url:
-            return needs_preview(ctx)
-        return None if ctx.config.preview.validate_ else "preview.validate not configured"
+    requires = "validate_"
 
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)

@@ -22,3 +22,15 @@ def test_slow_health_is_flagged(https, probe):
 def test_missing_health_is_a_blocker(https, probe):
     [finding] = probe(HealthCheck(), url=https(chat_app()).url, health="/nope").findings
     assert (finding.rule, finding.severity) == ("health-not-ok", Severity.BLOCKER)
+
+
+def test_skip_reasons_name_the_missing_key(tmp_path):
+    from launchgate.config.schema import Config
+    from launchgate.core.check import Context
+
+    def reason(preview: dict[str, str]) -> str | None:
+        ctx = Context(root=tmp_path, config=Config.model_validate({"preview": preview}))
+        return HealthCheck().needs(ctx)
+
+    assert reason({}) == "no preview.url configured"
+    assert reason({"url": "https://127.0.0.1:1"}) == "preview.health not configured"
