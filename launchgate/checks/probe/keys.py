@@ -1,16 +1,11 @@
-"""Key-shaped strings in served text: a small stand-in for the secrets engine.
-
-The full engine (detect-secrets plugins and our own detectors) lives on the secrets branch;
-when it lands, ``find_keys`` becomes a call into it and ``key_patterns.yml`` goes away.
-"""
+"""Keys in served text (scripts, source maps), found by the secrets engine's detectors."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from launchgate.checks.probe.exchange import load_table
+from launchgate.checks.secrets.engine import LineScanner, scan_text
 
 
 @dataclass(frozen=True)
@@ -24,19 +19,14 @@ class KeyMatch:
 
 
 @cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    rows = load_table("key_patterns")
-    return tuple((str(r["type"]), re.compile(str(r["pattern"]))) for r in rows)
+def _scanner() -> LineScanner:
+    return LineScanner()
 
 
-def find_keys(text: str) -> list[KeyMatch]:
-    """Every distinct key-shaped string in ``text``, first occurrence each."""
+def find_keys(text: str, path: str = "served.js") -> list[KeyMatch]:
+    """Every distinct key in ``text``, first occurrence each; ``path`` picks file-type rules."""
     found: dict[str, KeyMatch] = {}
-    for kind, pattern in _patterns():
-        for match in pattern.finditer(text):
-            group = 1 if pattern.groups else 0
-            value, start = match.group(group), match.start(group)
-            line = text.count("\n", 0, start) + 1
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            found.setdefault(value, KeyMatch(kind, value, line, column))
+    for spot in scan_text(_scanner(), text.encode("utf-8", "replace"), path):
+        found.setdefault(spot.hit.value, KeyMatch(spot.hit.type, spot.hit.value, spot.line,
+                                                  spot.column))
     return list(found.values())
