@@ -8,7 +8,6 @@ import os
 import sys
 import traceback
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from launchgate import __version__
@@ -52,6 +51,7 @@ def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
         "--format", choices=["markdown", "json", "sarif"], default=_env("format", env) or "markdown"
     )
     scan.add_argument("--output", default=_env("output", env), help="file to write (stdout if -)")
+    scan.add_argument("--sarif-file", default=_env("sarif-file", env), help="also write SARIF here")
     scan.add_argument(
         "--fail-on", choices=["blocker", "warning", "never"], default=_env("fail-on", env)
     )

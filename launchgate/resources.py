@@ -1,4 +1,4 @@
-"""Where the shipped data lives: the semgrep rules and the demo service, in a checkout or a wheel."""
+"""Where shipped data lives: the semgrep rules and the demo service, in a checkout or a wheel."""
 
 from __future__ import annotations
 

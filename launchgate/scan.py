@@ -1,4 +1,4 @@
-"""``launchgate scan``: load the configuration, run the checks, write the reports, pick the exit code."""
+"""`launchgate scan`: load the configuration, run the checks, write reports, pick the exit code."""
 
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ def render(card: Scorecard, fmt: str) -> str:
     if fmt == "sarif":
         from launchgate.report.sarif import render_sarif
 
-        return render_sarif(card)
+        sarif: str = render_sarif(card)
+        return sarif
     return render_markdown(card)
 
 
@@ -95,6 +96,8 @@ def run_scan(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
     card, crashed = scan_repository(root, config, only, env, pull_request_from_env(env))
     write_output(render(card, args.format), args.output)
+    if args.sarif_file:
+        write_output(render(card, "sarif"), args.sarif_file)
     publish_to_github(card, args, env)
     print(_summary_line(card), file=sys.stderr)
     return exit_code(card, crashed)
@@ -122,6 +125,3 @@ def _summary_line(card: Scorecard) -> str:
     counts: dict[str, Any] = {"blockers": card.blockers, "warnings": card.warnings}
     parts = ", ".join(f"{n} {k}" for k, n in counts.items())
     return f"launchgate: verdict {card.verdict} ({parts})"
-
-
-

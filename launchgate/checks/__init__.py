@@ -1,1 +1,1 @@
-"""The checks, one folder per family."""
+"""The check families: one folder each, one module per check."""

@@ -1,4 +1,4 @@
-"""The configuration: ``launchgate.yml``, validated, with CLI overrides and ``${NAME}`` expansion."""
+"""Configuration: `launchgate.yml`, validated, with CLI overrides and `${NAME}` expansion."""
 
 from launchgate.config.loader import load_config
 from launchgate.config.schema import Config

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar, cast
 
 from launchgate.config.schema import Config
 from launchgate.core.findings import CheckResult, Family, Outcome
 from launchgate.core.rows import Row
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,30 @@ class PullRequest:
     head_sha: str | None = None
 
 
+class SharedState:
+    """Per-run objects several checks use (the probe's HTTP client and request budget)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[str, object] = {}
+
+    def get_or_create(self, key: str, factory: Callable[[], T]) -> T:
+        """The object stored under ``key``, made by ``factory`` on first use."""
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = factory()
+            return cast(T, self._items[key])
+
+    def close(self) -> None:
+        """Close every stored object that has a ``close`` method (clients, sockets)."""
+        with self._lock:
+            items, self._items = list(self._items.values()), {}
+        for item in items:
+            closer = getattr(item, "close", None)
+            if callable(closer):
+                closer()
+
+
 @dataclass(frozen=True)
 class Context:
     """Everything a check may read. Checks never print, never exit and never write here."""
@@ -31,7 +57,7 @@ class Context:
     config: Config
     env: Mapping[str, str] = field(default_factory=dict)
     pull_request: PullRequest | None = None
-    logger: logging.Logger = field(default_factory=lambda: logging.getLogger("launchgate"))
+    shared: SharedState = field(default_factory=SharedState)
 
 
 class Check(Protocol):

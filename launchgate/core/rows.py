@@ -24,7 +24,7 @@ class Row(enum.StrEnum):
     PERFORMANCE = "performance"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         return ROW_TITLES[self]
 
 

@@ -47,6 +47,9 @@ def run_checks(checks: Sequence[Check], ctx: Context, only: Collection[Family]) 
             return errored(check, f"internal error ({type(exc).__name__}); run with -v")
 
     workers = max(1, min(8, len(checks)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="check") as pool:
-        results = tuple(pool.map(run_one, checks))
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="check") as pool:
+            results = tuple(pool.map(run_one, checks))
+    finally:
+        ctx.shared.close()
     return RunOutcome(results, tuple(crashed))

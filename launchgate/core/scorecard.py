@@ -57,6 +57,11 @@ class Scorecard:
         return sum(1 for r in self.rows if r.status is Status.ERROR)
 
     @property
+    def checked_rows(self) -> int:
+        """Rows with evidence behind them: neither skipped nor broken."""
+        return sum(1 for r in self.rows if r.status not in (Status.SKIP, Status.ERROR))
+
+    @property
     def verdict(self) -> str:
         """``fail`` when the ``fail_on`` bar is crossed, ``pass`` otherwise."""
         if self.fail_on == "never":

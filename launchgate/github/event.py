@@ -31,8 +31,8 @@ def pull_request_from_event(env: Mapping[str, str]) -> PullRequest | None:
     pr = read_event(env).get("pull_request")
     if not isinstance(pr, dict):
         return None
-    base = pr.get("base") if isinstance(pr.get("base"), dict) else {}
-    head = pr.get("head") if isinstance(pr.get("head"), dict) else {}
+    base = _mapping(pr.get("base"))
+    head = _mapping(pr.get("head"))
     number = pr.get("number")
     return PullRequest(
         number=number if isinstance(number, int) else None,
@@ -40,3 +40,24 @@ def pull_request_from_event(env: Mapping[str, str]) -> PullRequest | None:
         base_sha=base.get("sha"),
         head_sha=head.get("sha") or env.get("GITHUB_SHA"),
     )
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def is_fork_pull_request(env: Mapping[str, str]) -> bool:
+    """Whether the pull request comes from another repository (its token is then read-only)."""
+    pr = _mapping(read_event(env).get("pull_request"))
+    head_repo = _mapping(_mapping(pr.get("head")).get("repo"))
+    base_repo = _mapping(_mapping(pr.get("base")).get("repo"))
+    head_name = head_repo.get("full_name")
+    return bool(head_name) and head_name != base_repo.get("full_name")
+
+
+def repository(env: Mapping[str, str]) -> str | None:
+    """``owner/name`` of the repository the workflow runs in."""
+    name = env.get("GITHUB_REPOSITORY") or _mapping(read_event(env).get("repository")).get(
+        "full_name"
+    )
+    return name if isinstance(name, str) and name.count("/") == 1 else None

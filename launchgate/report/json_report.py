@@ -46,7 +46,7 @@ def report_dict(card: Scorecard) -> dict[str, Any]:
         "rows": [
             {
                 "id": str(r.row),
-                "title": r.row.title,
+                "title": r.row.label,
                 "status": str(r.status),
                 "blockers": r.blockers,
                 "warnings": r.warnings,

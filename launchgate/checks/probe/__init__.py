@@ -1,0 +1,1 @@
+"""Probes of the running preview deployment, over one bounded, host-locked HTTP client."""

@@ -1,0 +1,152 @@
+"""The probe's HTTP client: host-locked, budgeted, with credentials that never reach a log."""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from launchgate.config.schema import PreviewConfig
+from launchgate.core.check import Context
+from launchgate.errors import CheckError
+
+log = logging.getLogger(__name__)
+
+SENSITIVE_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
+_SHARED_KEY = "probe.client"
+
+
+class ProbeError(CheckError):
+    """The preview could not be reached or answered in a way the probe cannot use."""
+
+
+@dataclass(frozen=True)
+class RequestSpec:
+    """``"POST /api/chat"`` split into a method and a path (or absolute URL)."""
+
+    method: str
+    target: str
+
+    @classmethod
+    def parse(cls, text: str) -> RequestSpec:
+        parts = text.split(None, 1)
+        if len(parts) != 2 or not parts[0].isalpha():
+            raise ProbeError(f"request '{text}' must read 'METHOD /path'")
+        return cls(parts[0].upper(), parts[1].strip())
+
+
+class ProbeClient:
+    """One client per run: it only talks to the preview's hosts and counts every request."""
+
+    def __init__(self, preview: PreviewConfig, root: Path) -> None:
+        if not preview.url:
+            raise ProbeError("preview.url is not set")
+        self.base_url = preview.url.rstrip("/") + "/"
+        self.accounts = preview.accounts
+        self.max_requests = preview.max_requests
+        self.allowed_hosts = {_host(u) for u in (preview.url, preview.http_url) if u}
+        self.sent = 0
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(preview.concurrency)
+        self._client = httpx.Client(
+            verify=_verify(preview.ca_bundle, root),
+            timeout=httpx.Timeout(preview.timeout_s),
+            follow_redirects=False,
+            headers={"User-Agent": "launchgate-probe/1"},
+        )
+
+    def url(self, target: str) -> str:
+        """An absolute URL for a path (or URL) on the preview."""
+        return urljoin(self.base_url, target.lstrip("/")) if "://" not in target else target
+
+    def request(
+        self,
+        method: str,
+        target: str,
+        *,
+        account: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """Send one request as ``account`` (or anonymously); errors become ``ProbeError``."""
+        url = self.url(target)
+        if _host(url) not in self.allowed_hosts:
+            raise ProbeError(f"refusing to send a request to {_host(url)}: not the preview host")
+        self._spend()
+        merged = {**self.credentials(account), **(headers or {})}
+        with self._slots:
+            log.debug("%s %s as %s", method, url, account or "anonymous")
+            try:
+                return self._client.request(method, url, headers=merged, **kwargs)
+            except httpx.HTTPError as exc:
+                raise ProbeError(describe_http_error(exc, url)) from None
+
+    def credentials(self, account: str | None) -> dict[str, str]:
+        """The headers (and cookie header) that make a request come from ``account``."""
+        if account is None:
+            return {}
+        if account not in self.accounts:
+            raise ProbeError(f"preview.accounts has no account '{account}'")
+        found = self.accounts[account]
+        creds = dict(found.headers)
+        if found.cookies:
+            creds["Cookie"] = "; ".join(f"{k}={v}" for k, v in found.cookies.items())
+        return creds
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _spend(self) -> None:
+        with self._lock:
+            if self.sent >= self.max_requests:
+                limit = self.max_requests
+                raise ProbeError(f"request budget of {limit} spent (preview.max_requests)")
+            self.sent += 1
+
+
+def probe_client(ctx: Context) -> ProbeClient:
+    """The run's one probe client (shared by every probe check, so the budget is global)."""
+    return ctx.shared.get_or_create(_SHARED_KEY, lambda: ProbeClient(ctx.config.preview, ctx.root))
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Headers as they may appear in evidence: credentials replaced by a marker."""
+    return {k: ("[redacted]" if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
+
+
+def describe_http_error(exc: httpx.HTTPError, url: str) -> str:
+    """One line a user can act on, without any header or body in it."""
+    cause = exc.__context__ or exc.__cause__
+    if isinstance(exc, httpx.TimeoutException):
+        return f"{url}: timed out"
+    if isinstance(cause, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(exc):
+        return f"{url}: TLS certificate not trusted (set preview.ca_bundle for a private CA)"
+    if isinstance(exc, httpx.ConnectError):
+        return f"{url}: cannot connect ({_first_line(exc)})"
+    return f"{url}: {type(exc).__name__} ({_first_line(exc)})"
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:160] if text else type(exc).__name__
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower() + (f":{parts.port}" if parts.port else "")
+
+
+def _verify(ca_bundle: str | None, root: Path) -> ssl.SSLContext | bool:
+    if not ca_bundle:
+        return True
+    path = Path(ca_bundle) if Path(ca_bundle).is_absolute() else root / ca_bundle
+    if not path.is_file():
+        raise ProbeError(f"preview.ca_bundle: {ca_bundle} not found")
+    return ssl.create_default_context(cafile=str(path))

@@ -1,0 +1,1 @@
+"""``launchgate demo``: the whole gate on a built-in repository and example service."""

@@ -1,0 +1,76 @@
+"""Run the whole gate on the demo repository and the example service, and report the verdict."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from launchgate.config import load_config
+from launchgate.core.findings import Family
+from launchgate.demo.repo import FakeKeys, build_demo_repo
+from launchgate.demo.service import RunningService, run_service
+from launchgate.report.json_report import render_json
+from launchgate.report.markdown import render_markdown
+from launchgate.scan import exit_code, scan_repository, write_output
+
+TOKENS = {"ALICE": "alice-demo-token", "BOB": "bob-demo-token", "CAROL": "carol-demo-token"}
+
+
+def run_demo(fixed: bool, output: str | None, env: Mapping[str, str]) -> int:
+    """Build the repository, start the service, scan both; exit 1 flawed, 0 fixed."""
+    workdir = Path(tempfile.mkdtemp(prefix="launchgate-demo-"))
+    repo = build_demo_repo(workdir / "repo", fixed, FakeKeys.make())
+    canary = "CANARY-" + secrets.token_hex(8)
+    demo_env = {**env, "LAUNCHGATE_CANARY": canary}
+    demo_env.update({f"LAUNCHGATE_TOKEN_{name}": token for name, token in TOKENS.items()})
+
+    mode = "fixed" if fixed else "flawed"
+    with run_service(mode, canary, workdir) as service:
+        config_path = workdir / "launchgate.yml"
+        config_path.write_text(yaml.safe_dump(demo_config(service), sort_keys=False))
+        config, _ = load_config(config_path, repo, env=demo_env)
+        card, crashed = scan_repository(repo, config, frozenset(Family), demo_env)
+
+    scorecard = Path(output) if output else workdir / "scorecard.md"
+    write_output(render_markdown(card), str(scorecard))
+    write_output(render_json(card), str(scorecard.with_suffix(".json")))
+    sys.stdout.write(render_markdown(card))
+    print(f"\nscorecard: {scorecard}\nrepository: {repo}\nverdict: {card.verdict}")
+    return exit_code(card, crashed)
+
+
+def demo_config(service: RunningService) -> dict[str, Any]:
+    """The ``launchgate.yml`` a team would write for the example service."""
+    preview: dict[str, Any] = {"url": service.url, "health": "/healthz"}
+    if service.http_url:
+        preview["http_url"] = service.http_url
+    if service.ca_bundle:
+        preview["ca_bundle"] = str(service.ca_bundle)
+    alice = {"as": "alice", "json": {"message": "hi"}}
+    preview |= {
+        "accounts": {
+            name.lower(): {"headers": {"Authorization": f"Bearer ${{LAUNCHGATE_TOKEN_{name}}}"}}
+            for name in TOKENS
+        },
+        "protected": ["GET /api/chats", "GET /api/billing", "GET /api/admin/users"],
+        "owned": [
+            {
+                "create": {"as": "alice", "request": "POST /api/chats", "json": {"title": "probe"}},
+                "try": ["GET /api/chats/{id}", "PATCH /api/chats/{id}", "DELETE /api/chats/{id}"],
+            }
+        ],
+        "rate_limit": [{"request": "POST /api/chat", "as": "carol", "json": {"message": "hi"}}],
+        "validate": [{"request": "POST /api/chat", **alice}],
+        "chat": {"request": "POST /api/chat", **alice, "reply": "$.reply"},
+        "latency": {"request": "POST /api/chat", **alice, "count": 20, "p95_ms": 500},
+    }
+    preview["rate_limit"][0]["burst"] = 120
+    preview["chat"]["json"] = {"message": "{prompt}"}
+    preview["chat"]["canary"] = "${LAUNCHGATE_CANARY}"
+    return {"secrets": {"bundles": ["dist"]}, "preview": preview}
