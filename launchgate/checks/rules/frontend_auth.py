@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from launchgate.checks.rules.semgrep import Match
@@ -25,6 +25,7 @@ _FLASK_METHODS = re.compile(r"methods\s*=\s*\[\s*[\"'](\w+)")
 _NEXT_EXPORT = re.compile(r"export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b")
 _MOUNT_JS = re.compile(r"^\s*([\w.]+)\.use\((.*)\)\s*;?\s*$", re.S)
 _MOUNT_PY = re.compile(r"^\s*(?:([\w.]+)\s*=\s*\w+\(|[\w.]+\.include_router\(\s*([\w.]+))")
+_PREFIX_KW = re.compile(r"prefix\s*=\s*[rbu]?[\"']([^\"']*)[\"']")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,13 @@ def find_frontend_only(pieces: Sequence[Piece]) -> list[FrontendOnly]:
     for piece in pieces:
         by_kind.setdefault(piece.kind, []).append(piece)
     guarded = guarded_calls(by_kind.get("client-guard", []), by_kind.get("client-call", []))
-    handlers = [h for p in by_kind.get("server-handler", []) if (h := handler_of(p))]
+    mounts_at = by_kind.get("router-mount", [])
+    handlers = [
+        full
+        for piece in by_kind.get("server-handler", [])
+        if (handler := handler_of(piece))
+        for full in with_prefixes(handler, mounts_at)
+    ]
     checks = by_kind.get("session-check", [])
     mounts = by_kind.get("mount-guard", [])
 
@@ -130,6 +137,27 @@ def handler_of(piece: Piece) -> Handler | None:
     export = _NEXT_EXPORT.search(piece.text)
     method = export.group(1) if export else ANY
     return Handler(piece.match, "", Endpoint(method, split_path(file_path)))
+
+
+def with_prefixes(handler: Handler, mounts: Iterable[Piece]) -> list[Handler]:
+    """The handler at each full path its router is mounted under (itself if not mounted)."""
+    prefixes = [prefix for mount in mounts if (prefix := _prefix_for(mount, handler))]
+    if not prefixes:
+        return [handler]
+    method, tail = handler.endpoint.method, handler.endpoint.segments
+    return [replace(handler, endpoint=Endpoint(method, p + tail)) for p in prefixes]
+
+
+def _prefix_for(mount: Piece, handler: Handler) -> tuple[str, ...]:
+    app, prefix, routers = _mount_parts(mount)
+    py_prefix = _PREFIX_KW.search(mount.text)
+    if py_prefix:
+        prefix = py_prefix.group(1)
+        same_file = mount.match.path == handler.match.path and app == handler.app
+        if same_file or _include_router_covers(routers, handler) or handler.app in routers:
+            return split_path(prefix)
+        return ()
+    return split_path(prefix) if handler.app in routers else ()
 
 
 def next_route_path(path: str) -> str | None:
