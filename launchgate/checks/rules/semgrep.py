@@ -105,13 +105,28 @@ def _parse(done: subprocess.CompletedProcess[bytes]) -> dict[str, Any]:
         data = json.loads(done.stdout)
     except ValueError:
         data = None
-    if not isinstance(data, dict) or done.returncode not in (0, 1):
-        last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-        raise CheckError(f"semgrep failed (exit {done.returncode}): {last[0][:200]}")
-    fatal = [e for e in data.get("errors", []) if _is_rule_error(e)]
+    errors = data.get("errors", []) if isinstance(data, dict) else []
+    fatal = [e for e in errors if _is_rule_error(e)]
     if fatal:
-        raise CheckError(f"semgrep rejected a rule: {_problem(fatal[0])}")
+        raise CheckError(f"semgrep rejected a rule: {_explain(fatal[0])}")
+    if not isinstance(data, dict) or done.returncode not in (0, 1):
+        raise CheckError(f"semgrep failed (exit {done.returncode}): {_reason(done, errors)}")
     return data
+
+
+def _reason(done: subprocess.CompletedProcess[bytes], errors: list[Any]) -> str:
+    if errors:
+        return _explain(errors[0])
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    useful = [line for line in lines if "WARNING" not in line] or ["no output"]
+    return useful[-1][:200]
+
+
+def _explain(error: Mapping[str, Any]) -> str:
+    text = str(error.get("message") or error.get("short_msg") or error.get("type", "error"))
+    first = text.strip().splitlines()[0] if text.strip() else "error"
+    rule = error.get("rule_id")
+    return f"{rule}: {first[:200]}" if rule else first[:200]
 
 
 def _is_rule_error(error: Mapping[str, Any]) -> bool:
