@@ -182,7 +182,7 @@ def _notes(
     new_note: str | None,
     exclude: Sequence[str],
 ) -> list[str]:
-    notes = [f"scanned {len(targets.scanned)} files"]
+    notes: list[str] = []
     if targets.excluded:
         notes.append(f"rules.exclude ({', '.join(exclude)}) left out {len(targets.excluded)} "
                      f"files: {_listing(targets.excluded)}")
