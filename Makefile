@@ -34,7 +34,7 @@ container-test: $(VENV)/.installed
 	bash tests/container/run.sh
 
 bench: $(VENV)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/secrets_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -60,6 +60,11 @@ def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
     scan.add_argument("--github-token", default=_env("github-token", env))
     scan.add_argument("--no-comment", action="store_true", default=_flag(env, "no-comment"))
 
+    baseline = sub.add_parser("baseline", help="accept today's secret findings in a baseline")
+    baseline.add_argument("path", nargs="?", default=_env("path", env) or ".")
+    baseline.add_argument("--config", default=_env("config", env), help="launchgate.yml to use")
+    baseline.add_argument("--output", help="file to write (default: secrets.baseline)")
+
     demo = sub.add_parser("demo", help="run the whole gate on the built-in example")
     demo.add_argument("--fixed", action="store_true", default=_flag(env, "fixed"))
     demo.add_argument("--output", default=_env("output", env), help="where the scorecard goes")
@@ -104,6 +109,10 @@ def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
             from launchgate.demo.run import run_demo
 
             return run_demo(fixed=args.fixed, output=args.output, env=env)
+        if args.command == "baseline":
+            from launchgate.checks.secrets.baseline_command import run_baseline
+
+            return run_baseline(args, env)
         from launchgate.scan import run_scan
 
         return run_scan(args, env)

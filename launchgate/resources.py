@@ -23,3 +23,8 @@ def rules_dir() -> Path:
 def examples_dir() -> Path:
     """The demo chatbot service and demo repository contents (``examples/``)."""
     return _locate("examples", "launchgate._examples")
+
+
+# What launchgate writes into a workspace; its own scans pass over these (they hold no values).
+RESULTS_DIR = "launchgate-results"
+OWN_OUTPUTS = (f"{RESULTS_DIR}/*", "launchgate-report.json")

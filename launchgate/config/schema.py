@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 JsonBody = dict[str, Any] | list[Any] | str | int | float | bool | None
 
@@ -60,6 +62,9 @@ class ChatSpec(RequestSpec):
     reply: str = "$.reply"
     canary: str | None = None
     attacks: str | None = None
+    reply_timeout_s: float = Field(default=30.0, gt=0)
+    foreign_account: str | None = None
+    foreign_ids: list[str] = Field(default_factory=list)
 
 
 class LatencySpec(RequestSpec):
@@ -84,10 +89,52 @@ class PreviewConfig(Strict):
     concurrency: int = Field(default=4, gt=0, le=64)
 
 
+COMMON_DKIM_SELECTORS = (
+    "default", "google", "selector1", "selector2", "k1", "k2", "s1", "s2", "mail", "dkim",
+)  # Google Workspace, Microsoft 365, Mailchimp/Mandrill, common self-hosted defaults
+_NAMESERVER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[0-9.]+|[0-9A-Fa-f:]+)(:\d{1,5})?$")
+
+
 class EmailConfig(Strict):
     domain: str | None = None
     dkim_selectors: list[str] = Field(default_factory=list)
+    dkim_guess_selectors: list[str] = Field(default_factory=lambda: list(COMMON_DKIM_SELECTORS))
     nameservers: list[str] = Field(default_factory=list)
+    dns_timeout_s: float = Field(default=3.0, gt=0, le=60)
+    dns_retries: int = Field(default=2, ge=0, le=10)
+    min_rsa_bits: int = Field(default=1024, ge=512)
+    recommended_rsa_bits: int = Field(default=2048, ge=512)
+    spf_max_lookups: int = Field(default=10, ge=1)
+    spf_max_void_lookups: int = Field(default=2, ge=0)
+    spf_max_record_chars: int = Field(default=450, ge=64)
+
+    @field_validator("nameservers")
+    @classmethod
+    def _nameservers_are_host_port(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            if not _NAMESERVER.match(entry):
+                raise ValueError(f"'{entry}' is not an IP address with an optional :port")
+        return value
+
+
+class RepoConfig(Strict):
+    exclude: list[str] = Field(default_factory=list)
+    monitor_max_interval_minutes: int = Field(default=5, gt=0)
+    attest_max_age_days: int = Field(default=180, gt=0)
+
+
+AttestItem = Literal[
+    "uptime-monitor", "on-call-alerts", "deploy-pipeline", "rollback-plan", "email-dns-managed"
+]
+
+
+class Attestation(Strict):
+    """What the team vouches for that no tool can see, by whom and when."""
+
+    item: AttestItem
+    owner: str = Field(min_length=1)
+    date: dt.date = Field(strict=False)  # YAML gives a date; ${VAR} expansion gives a string
+    note: str = ""
 
 
 class IgnoreEntry(Strict):
@@ -103,4 +150,6 @@ class Config(Strict):
     rules: RulesConfig = Field(default_factory=RulesConfig)
     preview: PreviewConfig = Field(default_factory=PreviewConfig)
     email: EmailConfig = Field(default_factory=EmailConfig)
+    repo: RepoConfig = Field(default_factory=RepoConfig)
+    attest: list[Attestation] = Field(default_factory=list)
     ignore: list[IgnoreEntry] = Field(default_factory=list)

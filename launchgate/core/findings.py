@@ -115,6 +115,7 @@ class CheckResult:
     reason: str = ""
     notes: tuple[str, ...] = ()
     stats: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    details: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def hash_secret(value: str) -> str:

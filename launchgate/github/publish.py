@@ -19,11 +19,11 @@ from launchgate.github.sizing import fit_markdown, utf8_bytes
 from launchgate.report.json_report import render_json
 from launchgate.report.markdown import Detail
 from launchgate.report.sarif import render_sarif
+from launchgate.resources import RESULTS_DIR
 
 log = logging.getLogger(__name__)
 
 SUMMARY_LIMIT = 1024 * 1024  # GitHub drops a step summary larger than 1 MiB
-RESULTS_DIR = "launchgate-results"  # relative: the same place for container and host steps
 
 
 @dataclass(frozen=True)

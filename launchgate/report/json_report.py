@@ -63,6 +63,7 @@ def report_dict(card: Scorecard) -> dict[str, Any]:
                 "reason": r.reason,
                 "notes": list(r.notes),
                 "stats": dict(r.stats),
+                **({"details": dict(r.details)} if r.details else {}),
             }
             for r in card.results
         ],

@@ -81,5 +81,6 @@ def render_markdown(card: Scorecard, detail: Detail | None = None) -> str:
         hidden_blockers=len(blockers) - len(shown),
         warnings=[f for f in card.findings if f.severity is Severity.WARNING],
         note_chars=detail.note_chars or FIELD_CHARS,
+        attested=[f for f in card.findings if f.details.get("attested") is True],
         version=__version__,
     )

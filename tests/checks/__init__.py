@@ -1,1 +1,1 @@
-"""Tests of the checks, one folder per family."""
+"""Tests."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import ssl
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,34 @@ class ProbeClient:
                 return self._client.request(method, url, headers=merged, **kwargs)
             except httpx.HTTPError as exc:
                 raise ProbeError(describe_http_error(exc, url)) from None
+
+    @contextlib.contextmanager
+    def stream(
+        self,
+        method: str,
+        target: str,
+        *,
+        account: str | None = None,
+        **kwargs: Any,
+    ) -> Iterator[httpx.Response]:
+        """Like ``request``, but the caller reads the body (streamed or long replies)."""
+        url = self.url(target)
+        if _host(url) not in self.allowed_hosts:
+            raise ProbeError(f"refusing to send a request to {_host(url)}: not the preview host")
+        self._spend()
+        with self._slots:
+            log.debug("%s %s as %s (streamed)", method, url, account or "anonymous")
+            try:
+                request = self._client.build_request(
+                    method, url, headers=self.credentials(account), **kwargs
+                )
+                response = self._client.send(request, stream=True)
+            except httpx.HTTPError as exc:
+                raise ProbeError(describe_http_error(exc, url)) from None
+            try:
+                yield response
+            finally:
+                response.close()
 
     def credentials(self, account: str | None) -> dict[str, str]:
         """The headers (and cookie header) that make a request come from ``account``."""

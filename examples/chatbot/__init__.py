@@ -1,0 +1,1 @@
+"""A small chatbot SaaS service with deliberate flaws, served in a flawed or a fixed mode."""

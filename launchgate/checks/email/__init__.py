@@ -1,0 +1,1 @@
+"""Email authentication checks: SPF, DKIM and DMARC, read from DNS."""

@@ -1,0 +1,1 @@
+"""Secret handling: git history, the working tree, and built bundles with their source maps."""
