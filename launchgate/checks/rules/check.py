@@ -101,7 +101,7 @@ class SemgrepRulesCheck:
             check=self.id, row=info.row, rule=info.id, severity=info.severity,
             title=_first_sentence(info.message),
             location=Location(path=match.path, line=match.line, column=match.column),
-            evidence=source.snippet(match.line), remediation=info.remediation,
+            evidence=source.snippet(match.line, match.end_line), remediation=info.remediation,
             fingerprint=fingerprint(info.id, match.path, matched),
             details=MappingProxyType({"cwe": info.cwe}),
         )
@@ -115,7 +115,8 @@ class SemgrepRulesCheck:
             severity=info.severity,
             title=f"{endpoint.describe()} is authorized only in the frontend",
             location=Location(path=match.path, line=match.line, column=match.column),
-            evidence=f"role check in {', '.join(guards[:3])}; this handler checks no session",
+            evidence=f"called from role-guarded {', '.join(guards[:3])}; "
+                     "this handler checks no session or role",
             remediation=info.remediation,
             fingerprint=fingerprint(FRONTEND_ONLY_RULE, match.path, endpoint.describe()),
             details=MappingProxyType({"cwe": info.cwe, "guarded_in": tuple(guards),

@@ -33,9 +33,10 @@ class SourceFile:
         """The matched text between two byte offsets."""
         return self.data[start:end].decode("utf-8", "replace")
 
-    def snippet(self, line: int) -> str:
-        """The first matched line, trimmed and with key-like strings redacted."""
-        text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+    def snippet(self, line: int, end_line: int | None = None) -> str:
+        """The matched lines (up to three) on one line, trimmed, key-like strings redacted."""
+        last = min(end_line or line, line + 2, len(self.lines))
+        text = " ".join(self.lines[n - 1].strip() for n in range(max(line, 1), last + 1))
         text = _KEYLIKE.sub(lambda m: redact(m.group(0)), text)
         return text if len(text) <= SNIPPET_CHARS else text[: SNIPPET_CHARS - 1] + "…"
 
