@@ -67,7 +67,8 @@ class SemgrepRulesCheck:
         kept, silenced = _split_suppressed(found, files)
         kept, new_note = _mark_new(kept, ctx)
         notes = _notes(targets, silenced, output.problems, new_note, ctx.config.rules.exclude)
-        stats = {"files_scanned": len(targets.scanned), "files_excluded": len(targets.excluded),
+        stats = {"files_scanned": len(targets.scanned), "files_parsed": output.scanned,
+                 "files_excluded": len(targets.excluded),
                  "rules": len(ruleset.rules), "suppressed": len(silenced)}
         return CheckResult(check=self.id, rows=self.rows, findings=tuple(kept),
                            notes=tuple(notes), stats=MappingProxyType(stats))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -52,10 +51,7 @@ class SemgrepOutput:
 def semgrep_command() -> list[str]:
     """semgrep installed beside this Python, else ``python -m semgrep``."""
     beside = Path(sys.executable).with_name("semgrep")
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("semgrep")
-    return [found] if found else [sys.executable, "-m", "semgrep"]
+    return [str(beside)] if beside.is_file() else [sys.executable, "-m", "semgrep"]
 
 
 def run_semgrep(root: Path, rule_files: Sequence[Path], targets: Sequence[str]) -> SemgrepOutput:

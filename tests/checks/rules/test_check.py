@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from launchgate.checks.rules.check import SemgrepRulesCheck
 from launchgate.core.findings import CheckResult, Finding, Severity
 from launchgate.core.registry import all_checks
 from launchgate.core.rows import Row
@@ -182,8 +182,19 @@ def test_only_new_lets_only_new_blockers_fail(pull_request: tuple[Path, str]) ->
     assert by_line[9].severity is Severity.BLOCKER
 
 
-def test_semgrep_command_is_the_one_beside_this_python() -> None:
-    from launchgate.checks.rules.semgrep import semgrep_command
+def test_semgrep_runs_from_beside_this_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    from launchgate.checks.rules import semgrep
 
-    assert Path(semgrep_command()[0]).name in ("semgrep", "python", "python3")
-    assert SemgrepRulesCheck().needs is not None
+    assert semgrep.semgrep_command() == [str(Path(sys.executable).with_name("semgrep"))]
+    monkeypatch.setattr(semgrep.sys, "executable", "/nowhere/bin/python3")
+    assert semgrep.semgrep_command() == ["/nowhere/bin/python3", "-m", "semgrep"]
+
+
+def test_without_semgrep_the_check_cannot_run(
+    app_repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from launchgate.checks.rules import semgrep
+
+    monkeypatch.setattr(semgrep.sys, "executable", str(tmp_path / "python-without-semgrep"))
+    with pytest.raises(CheckError, match="semgrep could not run"):
+        run_check(app_repo)
