@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 export SEMGREP_ENABLE_VERSION_CHECK := 0
 export SEMGREP_SEND_METRICS := off
 
-.PHONY: demo test lint typecheck rules-test unit container-test bench clean
+.PHONY: demo test lint typecheck rules-test unit self-scan container-test bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 demo: $(VENV)/.installed
 	$(BIN)/launchgate demo
 
-test: lint typecheck rules-test unit
+test: lint typecheck rules-test unit self-scan
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
@@ -29,6 +29,10 @@ rules-test: $(VENV)/.installed
 
 unit: $(VENV)/.installed
 	$(BIN)/pytest
+
+# launchgate's own secrets scan on this repository (see launchgate.yml), as CI's last test.
+self-scan: $(VENV)/.installed
+	$(BIN)/launchgate scan --only secrets --no-comment --output - . > /dev/null
 
 container-test: $(VENV)/.installed
 	bash tests/container/run.sh

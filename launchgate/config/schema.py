@@ -46,6 +46,7 @@ class CreateStep(Strict):
 class OwnedObject(Strict):
     create: CreateStep
     try_: list[str] = Field(alias="try", min_length=1)
+    try_as: list[str] | None = None  # the other accounts to try; every other one by default
 
 
 class RequestSpec(Strict):
@@ -70,6 +71,22 @@ class ChatSpec(RequestSpec):
 class LatencySpec(RequestSpec):
     count: int = Field(default=40, gt=0, le=1000)
     p95_ms: float = Field(default=500, gt=0)
+    concurrency: int = Field(default=2, gt=0, le=16)
+
+
+class ProbeThresholds(Strict):
+    """The probe's bars, as data: change them here, not in the checks."""
+
+    cert_blocker_days: int = Field(default=14, ge=0)
+    cert_warning_days: int = Field(default=30, ge=0)
+    hsts_min_age: int = Field(default=15_552_000, ge=0)
+    session_cookie: str = r"(?i)(sess|sid|auth|token|jwt|login)"
+    health_ms: float = Field(default=1000, gt=0)
+    body_sizes: list[int] = Field(default_factory=lambda: [1_000_000, 10_000_000])
+    hang_s: float = Field(default=5.0, gt=0)
+    sensitive_paths: str = r"(?i)(chat|auth|login|sign-?in|sign-?up|register|token|password|otp)"
+    max_redirects: int = Field(default=10, gt=0, le=50)
+    max_assets: int = Field(default=20, ge=0, le=200)
 
 
 class PreviewConfig(Strict):
@@ -87,6 +104,7 @@ class PreviewConfig(Strict):
     timeout_s: float = Field(default=10.0, gt=0)
     max_requests: int = Field(default=2000, gt=0)
     concurrency: int = Field(default=4, gt=0, le=64)
+    thresholds: ProbeThresholds = Field(default_factory=ProbeThresholds)
 
 
 COMMON_DKIM_SELECTORS = (

@@ -13,6 +13,8 @@ import yaml
 
 from launchgate.config import load_config
 from launchgate.core.findings import Family
+from launchgate.demo.dns import serve
+from launchgate.demo.mail import DOMAIN, SELECTOR, demo_zones
 from launchgate.demo.repo import FakeKeys, build_demo_repo
 from launchgate.demo.service import RunningService, run_service
 from launchgate.report.json_report import render_json
@@ -31,9 +33,9 @@ def run_demo(fixed: bool, output: str | None, env: Mapping[str, str]) -> int:
     demo_env.update({f"LAUNCHGATE_TOKEN_{name}": token for name, token in TOKENS.items()})
 
     mode = "fixed" if fixed else "flawed"
-    with run_service(mode, canary, workdir) as service:
+    with run_service(mode, canary, workdir) as service, serve(demo_zones(fixed)) as nameserver:
         config_path = workdir / "launchgate.yml"
-        config_path.write_text(yaml.safe_dump(demo_config(service), sort_keys=False))
+        config_path.write_text(yaml.safe_dump(demo_config(service, nameserver), sort_keys=False))
         config, _ = load_config(config_path, repo, env=demo_env)
         card, crashed = scan_repository(repo, config, frozenset(Family), demo_env)
 
@@ -45,9 +47,9 @@ def run_demo(fixed: bool, output: str | None, env: Mapping[str, str]) -> int:
     return exit_code(card, crashed)
 
 
-def demo_config(service: RunningService) -> dict[str, Any]:
+def demo_config(service: RunningService, nameserver: str) -> dict[str, Any]:
     """The ``launchgate.yml`` a team would write for the example service."""
-    preview: dict[str, Any] = {"url": service.url, "health": "/healthz"}
+    preview: dict[str, Any] = {"url": service.url, "health": "/healthz", "concurrency": 8}
     if service.http_url:
         preview["http_url"] = service.http_url
     if service.ca_bundle:
@@ -73,4 +75,5 @@ def demo_config(service: RunningService) -> dict[str, Any]:
     preview["rate_limit"][0]["burst"] = 120
     preview["chat"]["json"] = {"message": "{prompt}"}
     preview["chat"]["canary"] = "${LAUNCHGATE_CANARY}"
-    return {"secrets": {"bundles": ["dist"]}, "preview": preview}
+    email = {"domain": DOMAIN, "dkim_selectors": [SELECTOR], "nameservers": [nameserver]}
+    return {"secrets": {"bundles": ["dist"]}, "preview": preview, "email": email}

@@ -42,7 +42,12 @@ def report_dict(card: Scorecard) -> dict[str, Any]:
         "version": VERSION,
         "verdict": card.verdict,
         "fail_on": card.fail_on,
-        "summary": {"blockers": card.blockers, "warnings": card.warnings, "errors": card.errors},
+        "summary": {
+            "blockers": card.blockers,
+            "warnings": card.warnings,
+            "errors": card.errors,
+            "requests_sent": sum(int(r.stats.get("requests_sent", 0)) for r in card.results),
+        },
         "rows": [
             {
                 "id": str(r.row),

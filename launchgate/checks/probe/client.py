@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import socket
 import ssl
 import threading
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -26,6 +28,23 @@ _SHARED_KEY = "probe.client"
 
 class ProbeError(CheckError):
     """The preview could not be reached or answered in a way the probe cannot use."""
+
+
+class ProbeTimeout(ProbeError):
+    """The preview accepted the request but did not answer within the timeout."""
+
+
+class CertificateError(ProbeError):
+    """The preview's TLS certificate failed verification (expired, wrong host, untrusted)."""
+
+
+@dataclass(frozen=True)
+class TlsSession:
+    """What one verified TLS handshake showed: the protocol and the peer certificate."""
+
+    version: str
+    not_after: str
+    subject_names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -56,8 +75,10 @@ class ProbeClient:
         self.sent = 0
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(preview.concurrency)
+        self._timeout = preview.timeout_s
+        self._cafile = _ca_path(preview.ca_bundle, root)
         self._client = httpx.Client(
-            verify=_verify(preview.ca_bundle, root),
+            verify=_verify(self._cafile),
             timeout=httpx.Timeout(preview.timeout_s),
             follow_redirects=False,
             headers={"User-Agent": "launchgate-probe/1"},
@@ -86,8 +107,45 @@ class ProbeClient:
             log.debug("%s %s as %s", method, url, account or "anonymous")
             try:
                 return self._client.request(method, url, headers=merged, **kwargs)
+            except httpx.TimeoutException as exc:
+                raise ProbeTimeout(describe_http_error(exc, url)) from None
             except httpx.HTTPError as exc:
                 raise ProbeError(describe_http_error(exc, url)) from None
+
+    def tls_handshake(self, url: str) -> TlsSession:
+        """One verified handshake with ``url``'s host (budgeted, host-locked).
+
+        Verification is never turned off: a bad certificate raises ``CertificateError``.
+        """
+        session = self._tls(url, legacy=False)
+        if session is None:
+            raise ProbeError(f"{_host(url)}: TLS handshake refused")
+        return session
+
+    def legacy_tls_handshake(self, url: str) -> TlsSession | None:
+        """A verified handshake offering only TLS 1.0/1.1; ``None`` when the server refuses."""
+        return self._tls(url, legacy=True)
+
+    def _tls(self, url: str, legacy: bool) -> TlsSession | None:
+        parts = urlsplit(url)
+        if parts.scheme != "https" or _host(url) not in self.allowed_hosts:
+            raise ProbeError(f"refusing a TLS handshake with {_host(url)}: not the preview host")
+        self._spend()
+        context = self._tls_context(legacy)
+        host, port = parts.hostname or "", parts.port or 443
+        with self._slots:
+            log.debug("TLS handshake with %s:%s (legacy=%s)", host, port, legacy)
+            return _handshake(context, host, port, self._timeout, legacy)
+
+    def _tls_context(self, legacy: bool) -> ssl.SSLContext:
+        context = ssl.create_default_context(cafile=str(self._cafile) if self._cafile else None)
+        if legacy:
+            with warnings.catch_warnings():  # offering the old versions is the point here
+                warnings.simplefilter("ignore", DeprecationWarning)
+                context.minimum_version = ssl.TLSVersion.TLSv1
+                context.maximum_version = ssl.TLSVersion.TLSv1_1
+            context.set_ciphers("DEFAULT:@SECLEVEL=0")
+        return context
 
     @contextlib.contextmanager
     def stream(
@@ -172,10 +230,45 @@ def _host(url: str) -> str:
     return (parts.hostname or "").lower() + (f":{parts.port}" if parts.port else "")
 
 
-def _verify(ca_bundle: str | None, root: Path) -> ssl.SSLContext | bool:
+def _ca_path(ca_bundle: str | None, root: Path) -> Path | None:
     if not ca_bundle:
-        return True
+        return None
     path = Path(ca_bundle) if Path(ca_bundle).is_absolute() else root / ca_bundle
     if not path.is_file():
         raise ProbeError(f"preview.ca_bundle: {ca_bundle} not found")
-    return ssl.create_default_context(cafile=str(path))
+    return path
+
+
+def _verify(cafile: Path | None) -> ssl.SSLContext | bool:
+    return ssl.create_default_context(cafile=str(cafile)) if cafile else True
+
+
+def _handshake(
+    context: ssl.SSLContext, host: str, port: int, timeout: float, legacy: bool
+) -> TlsSession | None:
+    where = f"{host}:{port}"
+    try:
+        with (
+            socket.create_connection((host, port), timeout=timeout) as raw,
+            context.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            return _session(tls)
+    except ssl.SSLCertVerificationError as exc:
+        raise CertificateError(f"{where}: certificate rejected ({exc.verify_message})") from None
+    except ssl.SSLError as exc:
+        if legacy:
+            return None
+        raise ProbeError(f"{where}: TLS handshake refused ({exc.reason or exc})") from None
+    except TimeoutError:
+        raise ProbeTimeout(f"{where}: TLS handshake timed out") from None
+    except OSError as exc:
+        if legacy and isinstance(exc, ConnectionResetError):
+            return None
+        raise ProbeError(f"{where}: cannot connect ({exc.strerror or exc})") from None
+
+
+def _session(tls: ssl.SSLSocket) -> TlsSession:
+    cert = tls.getpeercert() or {}
+    alt_names = cast(tuple[tuple[str, str], ...], cert.get("subjectAltName", ()))
+    names = tuple(value for _kind, value in alt_names)
+    return TlsSession(tls.version() or "", str(cert.get("notAfter", "")), names)

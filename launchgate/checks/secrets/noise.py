@@ -74,7 +74,8 @@ def _is_plugin_noise(hit: Hit, line: str) -> bool:
     if hit.rule != "secret-keyword":
         return False
     return (
-        is_prefixed_with_dollar_sign(hit.value)
+        " " in hit.value.strip()  # prose after a keyword, not a credential
+        or is_prefixed_with_dollar_sign(hit.value)
         or is_indirect_reference(line)
         or is_likely_id_string(hit.value, line)
         or len(hit.value) < 6

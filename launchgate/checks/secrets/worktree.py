@@ -47,12 +47,12 @@ def worktree_files(ctx: Context) -> tuple[list[str], str]:
     """The files to scan and a note on which ones those are."""
     if not git.is_repository(ctx.root):
         skip = frozenset(ctx.config.secrets.bundles)
-        return list(walk(ctx.root, ctx.root, skip)), "not a git repository: walked every file"
+        return list(walk(ctx.root, ctx.root, skip)), "not a git repository: every file"
     full = ctx.config.secrets.history == "full"
     files = _git_files(ctx.root, full)
     if full:
-        return files, "committed files are covered by the history scan; scanned the others"
-    return files, "scanned every tracked and untracked file"
+        return files, "uncommitted and untracked files (committed ones: see history)"
+    return files, "every tracked and untracked file"
 
 
 def _is_bundle(path: str, bundles: list[str]) -> bool:
@@ -86,5 +86,5 @@ class WorktreeCheck:
                 located.extend(scan_text(scanner, data, rel))
         findings = [make_finding(self.id, f, "the working tree", REMEDIATION,
                                  {"still_present": True}) for f in located]
-        notes = [note, f"scanned {len(paths)} files", *skip_notes(skipped)]
+        notes = [f"scanned {len(paths)} files: {note}", *skip_notes(skipped)]
         return findings, notes, {"files": len(paths)}

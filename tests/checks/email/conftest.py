@@ -10,7 +10,7 @@ import pytest
 
 from launchgate.config.schema import Config, EmailConfig
 from launchgate.core.check import Context
-from tests.checks.email.dns_server import Zones, serve
+from launchgate.demo.dns import Zones, serve
 from tests.checks.email.zones import build_zones
 
 MakeContext = Callable[..., Context]

@@ -10,9 +10,9 @@ from pydantic import ValidationError
 from launchgate.checks.email.resolver import DnsClient
 from launchgate.checks.email.spf import SpfCheck
 from launchgate.config.schema import EmailConfig
+from launchgate.demo.dns import silent_server
 from launchgate.errors import CheckError
 from tests.checks.email.conftest import MakeContext
-from tests.checks.email.dns_server import silent_server
 from tests.checks.email.zones import PROVIDER_SPF
 
 

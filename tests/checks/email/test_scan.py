@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from launchgate.cli import main
-from tests.checks.email.dns_server import silent_server
+from launchgate.demo.dns import silent_server
 
 ENV = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
 

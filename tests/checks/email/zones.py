@@ -8,7 +8,8 @@ import functools
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
-from tests.checks.email.dns_server import Zones
+from launchgate.demo.dns import Zones
+from launchgate.demo.mail import rsa_key_record as demo_rsa_key_record
 
 PROVIDER_SPF = "v=spf1 ip4:198.51.100.0/24 ~all"
 GOOD_SPF = "v=spf1 ip4:192.0.2.0/24 include:_spf.provider.example mx -all"
@@ -57,10 +58,10 @@ DMARC_ZONES: dict[str, str | list[str]] = {
 @functools.cache
 def rsa_key_record(bits: int) -> str:
     """A DKIM record holding an RSA public key of ``bits`` bits."""
-    if bits < 1024:  # too small for the library to generate: any odd modulus of that size
-        key = rsa.RSAPublicNumbers(65537, (1 << (bits - 1)) | 0xABCDEF).public_key()
-    else:
-        key = rsa.generate_private_key(public_exponent=65537, key_size=bits).public_key()
+    if bits >= 1024:
+        return demo_rsa_key_record(bits)
+    # too small for the library to generate: any odd modulus of that size
+    key = rsa.RSAPublicNumbers(65537, (1 << (bits - 1)) | 0xABCDEF).public_key()
     der = key.public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )

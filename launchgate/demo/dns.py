@@ -1,4 +1,4 @@
-"""A real DNS server on 127.0.0.1 for the email tests: dnslib over UDP and TCP."""
+"""A small real DNS server on 127.0.0.1 (dnslib, UDP and TCP): the demo's zones, and the tests'."""
 
 from __future__ import annotations
 
