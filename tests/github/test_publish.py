@@ -41,7 +41,7 @@ def test_outputs_name_report_files_that_hold_the_report(actions_for: Any) -> Non
     assert outputs["sarif_file"] == "launchgate-results/launchgate.sarif"
     report = json.loads((actions.workspace / outputs["report_json"]).read_text())
     sarif = json.loads((actions.workspace / outputs["sarif_file"]).read_text())
-    assert report["summary"] == {"blockers": 1, "warnings": 1, "errors": 0}
+    assert report["summary"] == {"blockers": 1, "warnings": 1, "errors": 0, "requests_sent": 0}
     assert len(sarif["runs"][0]["results"]) == 2
 
 
