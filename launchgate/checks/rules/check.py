@@ -39,6 +39,10 @@ class _Files:
             self.cache[path] = SourceFile.read(self.root / path)
         return self.cache[path]
 
+    def whole_text(self, path: str) -> str:
+        source = self[path]
+        return source.text(0, len(source.data))
+
 
 class SemgrepRulesCheck:
     """Runs the built-in rules and ``rules.extra`` on the repository, offline."""
@@ -92,7 +96,7 @@ class SemgrepRulesCheck:
                 pieces.append(Piece(info.piece, match, text))
             else:
                 findings.append(self._finding(match, info, files[match.path]))
-        joined = find_frontend_only(pieces)
+        joined = find_frontend_only(pieces, files.whole_text)
         findings.extend(self._frontend_only(item, ruleset, files) for item in joined)
         return _unique(findings)
 

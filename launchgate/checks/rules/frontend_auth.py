@@ -9,13 +9,15 @@ Next.js ``middleware.ts`` is not counted as a check: it is not part of the handl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from launchgate.checks.rules.semgrep import Match
 
 ANY = "ANY"
+ACTION = "ACTION"  # a server action is reached by name, not by a URL
+_ACTION_NAME = re.compile(r"(?:function\s+|const\s+)(\w+)")
 _PARAM = re.compile(r"^(\{.*\}|:.+|<.+>|\[.+\]|\*)$")
 _CALL_URL = re.compile(r"\(\s*([\"'`])(.*?)\1", re.S)
 _CALL_METHOD = re.compile(r"^\s*\w+\.(get|post|put|patch|delete)\s*\(", re.I)
@@ -45,6 +47,8 @@ class Endpoint:
     segments: tuple[str, ...]
 
     def describe(self) -> str:
+        if self.method == ACTION:
+            return f"server action {self.segments[0]}()"
         return f"{self.method} /" + "/".join(self.segments)
 
 
@@ -73,19 +77,27 @@ class FrontendOnly:
     guards: tuple[Guarded, ...]
 
 
-def find_frontend_only(pieces: Sequence[Piece]) -> list[FrontendOnly]:
-    """Every unchecked server handler that a guarded client call reaches."""
+def find_frontend_only(
+    pieces: Sequence[Piece], read: Callable[[str], str]
+) -> list[FrontendOnly]:
+    """Every unchecked server handler or action that a guarded client call reaches.
+
+    ``read`` returns a file's text, to find server actions called by name in client files.
+    """
     by_kind: dict[str, list[Piece]] = {}
     for piece in pieces:
         by_kind.setdefault(piece.kind, []).append(piece)
-    guarded = guarded_calls(by_kind.get("client-guard", []), by_kind.get("client-call", []))
+    guards = by_kind.get("client-guard", [])
+    actions = [a for piece in by_kind.get("server-action", []) if (a := action_of(piece))]
+    guarded = guarded_calls(guards, by_kind.get("client-call", []))
+    guarded += guarded_actions(guards, actions, read)
     mounts_at = by_kind.get("router-mount", [])
     handlers = [
         full
         for piece in by_kind.get("server-handler", [])
         if (handler := handler_of(piece))
         for full in with_prefixes(handler, mounts_at)
-    ]
+    ] + actions
     checks = by_kind.get("session-check", [])
     mounts = by_kind.get("mount-guard", [])
 
@@ -105,6 +117,28 @@ def guarded_calls(guards: Iterable[Piece], calls: Iterable[Piece]) -> list[Guard
         endpoint = call_endpoint(call.text)
         if call.match.path in guarded_files and endpoint:
             result.append(Guarded(endpoint, f"{call.match.path}:{call.match.line}"))
+    return result
+
+
+def action_of(piece: Piece) -> Handler | None:
+    """A server action as a handler reached by its exported name."""
+    name = _ACTION_NAME.search(piece.text)
+    return Handler(piece.match, "", Endpoint(ACTION, (name.group(1),))) if name else None
+
+
+def guarded_actions(
+    guards: Iterable[Piece], actions: Sequence[Handler], read: Callable[[str], str]
+) -> list[Guarded]:
+    """Server actions called by name from client files that hold a role or permission check."""
+    result: list[Guarded] = []
+    for path in sorted({g.match.path for g in guards if not is_server_file(g.match.path)}):
+        text = read(path)
+        for action in actions:
+            name = action.endpoint.segments[0]
+            called = re.search(rf"\b{re.escape(name)}\s*\(", text)
+            if called and action.match.path != path:
+                line = text.count("\n", 0, called.start()) + 1
+                result.append(Guarded(action.endpoint, f"{path}:{line}"))
     return result
 
 
@@ -183,6 +217,8 @@ def split_path(path: str) -> tuple[str, ...]:
 
 def reaches(call: Endpoint, served: Endpoint) -> bool:
     """Same method and path; a handler on a router may know only the tail of the path."""
+    if ACTION in (call.method, served.method):
+        return call == served
     if ANY not in (call.method, served.method) and call.method != served.method:
         return False
     if not served.segments or len(served.segments) > len(call.segments):

@@ -149,10 +149,26 @@ export default async function handler(req, res) {
   res.status(200).json({ rows: [] });
 }
 ''',
+    "app/admin/actions.ts": '''
+"use server";
+import { auth } from "@/auth";
+import { db } from "@/lib/db";
+
+export async function deleteWorkspace(id: string) {
+  await db.workspace.delete({ where: { id } });
+}
+
+export async function promoteUser(id: string) {
+  const session = await auth();
+  if (session?.user.role !== "admin") throw new Error("forbidden");
+  await db.user.update({ where: { id }, data: { role: "admin" } });
+}
+''',
     "app/(dashboard)/admin/page.tsx": '''
 "use client";
 import axios from "axios";
 import { useSession } from "next-auth/react";
+import { deleteWorkspace, promoteUser } from "../../admin/actions";
 
 export default function AdminPage() {
   const { data: session } = useSession();
@@ -160,6 +176,8 @@ export default function AdminPage() {
   const remove = (id: string) => fetch(`/api/admin/users/${id}`, { method: "DELETE" });
   const create = () => fetch("/api/admin/teams", { method: "POST" });
   const exportAll = () => axios.get("/api/admin/export");
+  const wipe = () => deleteWorkspace("w1");
+  const promote = () => promoteUser("u1");
   return <button onClick={() => remove("1")}>Delete</button>;
 }
 ''',
@@ -222,6 +240,8 @@ def test_next_middleware_alone_is_frontend_only(next_result: CheckResult) -> Non
             "app/api/admin/users/[id]/route.ts:4:1",
         "ANY /api/admin/export is authorized only in the frontend":
             "pages/api/admin/export.ts:2:1",
+        "server action deleteWorkspace() is authorized only in the frontend":
+            "app/admin/actions.ts:6:1",
     }
 
 
@@ -253,6 +273,8 @@ def test_next_file_routes(path: str, served: str | None) -> None:
         (("POST", "/api/billing/refunds"), ("POST", "/billing/refunds"), True),
         (("POST", "/api/billing/refunds"), ("ANY", "/api/billing/refunds"), True),
         (("GET", "/api/users"), ("GET", "/api/users/{id}"), False),
+        (("ACTION", "deleteUser"), ("ACTION", "deleteUser"), True),
+        (("ACTION", "deleteUser"), ("ANY", "/deleteUser"), False),
     ],
 )
 def test_which_calls_reach_which_handlers(
