@@ -20,6 +20,7 @@ from launchgate.checks.probe.validation import ValidationCheck
 from launchgate.checks.repo.attestations import AttestationsCheck
 from launchgate.checks.repo.deployment import DeploymentCheck
 from launchgate.checks.repo.monitoring import MonitoringCheck
+from launchgate.checks.rules.check import SemgrepRulesCheck
 from launchgate.checks.secrets.bundles import BundlesCheck
 from launchgate.checks.secrets.history import HistoryCheck
 from launchgate.checks.secrets.worktree import WorktreeCheck
@@ -35,6 +36,7 @@ def all_checks() -> list[Check]:
         MonitoringCheck(),
         DeploymentCheck(),
         AttestationsCheck(),
+        SemgrepRulesCheck(),
         InjectionCheck(),
         SpfCheck(),
         DkimCheck(),

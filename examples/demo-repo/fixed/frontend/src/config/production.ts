@@ -1,0 +1,4 @@
+export const config = {
+  apiUrl: "https://api.chat.acme.example",
+  sentryEnvironment: "production",
+};

@@ -1,0 +1,4 @@
+export const config = {
+  apiUrl: "http://localhost:8000",
+  sentryEnvironment: "production",
+};

@@ -1,0 +1,1 @@
+"""Code rules: semgrep finds the patterns, launchgate turns them into scorecard findings."""
