@@ -17,8 +17,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 _ZWSP = "\u200b"
 # GitHub links these after markdown is parsed, so a backslash does not stop them: a zero-width
 # space does. @-mentions and team mentions notify people; #123 and GH-123 cross-reference issues.
+# An @ inside an email address (dmarc@example.com) mentions nobody and is left as it is.
 _AUTOLINKS = (
-    (re.compile(r"@(?=\w)"), "@" + _ZWSP),
+    (re.compile(r"(?<![\w.+-])@(?=\w)"), "@" + _ZWSP),
     (re.compile(r"#(?=\d)"), "#" + _ZWSP),
     (re.compile(r"(?i)\bgh-(?=\d)"), "GH-" + _ZWSP),
     (re.compile(r"(?i)(?<=[a-z])://"), ":" + _ZWSP + "//"),

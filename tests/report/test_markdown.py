@@ -114,6 +114,8 @@ Z = "\u200b"
         ("line one\n## line two\r\n- item", "line one \\#\\# line two - item"),
         ("evil\u202etxt.exe\u200b", "eviltxt.exe"),
         ("plain words", "plain words"),
+        ("rua=mailto:dmarc@example.com", "rua=mailto:dmarc@example.com"),
+        ("(@octocat) a.b@c", f"\\(@{Z}octocat\\) a.b@c"),
     ],
 )
 def test_escape_markdown(text: str, escaped: str) -> None:
