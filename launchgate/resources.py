@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_CHECKOUT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parent
+# site-packages may hold an unrelated "rules" folder: only a source tree has pyproject.toml.
+_IS_CHECKOUT = (_CHECKOUT / "pyproject.toml").is_file()
 
 
-def _locate(folder: str, package: str) -> Path:
-    in_checkout = _CHECKOUT / folder
-    if in_checkout.is_dir():
-        return in_checkout
-    return Path(str(resources.files(package)))
+def _locate(folder: str, installed_as: str) -> Path:
+    """``folder`` at the top of a checkout, else its copy inside the installed package."""
+    return _CHECKOUT / folder if _IS_CHECKOUT else _PACKAGE / installed_as
 
 
 def rules_dir() -> Path:
     """The built-in semgrep rules (``rules/``)."""
-    return _locate("rules", "launchgate._rules")
+    return _locate("rules", "_rules")
 
 
 def examples_dir() -> Path:
     """The demo chatbot service and demo repository contents (``examples/``)."""
-    return _locate("examples", "launchgate._examples")
+    return _locate("examples", "_examples")
 
 
 # What launchgate writes into a workspace; its own scans pass over these (they hold no values).
