@@ -7,7 +7,6 @@ import logging
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from launchgate.config import Config, load_config
 from launchgate.core.check import Context, PullRequest
@@ -46,7 +45,7 @@ def scan_repository(
     """Run the gate; returns the scorecard and whether any check crashed on a bug."""
     ctx = Context(root=root, config=config, env=env, pull_request=pull_request)
     outcome = run_checks(all_checks(), ctx, only)
-    return build_scorecard(outcome.results, config), bool(outcome.crashed)
+    return build_scorecard(outcome.results, config, outcome.crashed), bool(outcome.crashed)
 
 
 def render(card: Scorecard, fmt: str) -> str:
@@ -122,6 +121,11 @@ def publish_to_github(card: Scorecard, args: argparse.Namespace, env: Mapping[st
 
 
 def _summary_line(card: Scorecard) -> str:
-    counts: dict[str, Any] = {"blockers": card.blockers, "warnings": card.warnings}
-    parts = ", ".join(f"{n} {k}" for k, n in counts.items())
+    counts = {"blocker": card.blockers, "warning": card.warnings, "row in error": card.errors}
+    parts = ", ".join(_plural(n, word) for word, n in counts.items() if n or word != "row in error")
     return f"launchgate: verdict {card.verdict} ({parts})"
+
+
+def _plural(count: int, word: str) -> str:
+    head, _, tail = word.partition(" ")
+    return f"{count} {head}{'' if count == 1 else 's'}{' ' + tail if tail else ''}"

@@ -43,6 +43,7 @@ class Scorecard:
     ignored: tuple[tuple[Finding, str], ...]
     results: tuple[CheckResult, ...]
     fail_on: str
+    crashed: tuple[str, ...] = ()
 
     @property
     def blockers(self) -> int:
@@ -63,7 +64,9 @@ class Scorecard:
 
     @property
     def verdict(self) -> str:
-        """``fail`` when the ``fail_on`` bar is crossed, ``pass`` otherwise."""
+        """``fail`` when the ``fail_on`` bar is crossed or a check crashed, ``pass`` otherwise."""
+        if self.crashed:  # launchgate cannot vouch for what it did not finish
+            return "fail"
         if self.fail_on == "never":
             return "pass"
         if self.blockers:
@@ -73,7 +76,9 @@ class Scorecard:
         return "pass"
 
 
-def build_scorecard(results: Sequence[CheckResult], config: Config) -> Scorecard:
+def build_scorecard(
+    results: Sequence[CheckResult], config: Config, crashed: Sequence[str] = ()
+) -> Scorecard:
     """Fold check results into rows, dropping findings that ``ignore`` entries name."""
     reasons = {entry.fingerprint: entry.reason for entry in config.ignore}
     kept: list[Finding] = []
@@ -85,7 +90,9 @@ def build_scorecard(results: Sequence[CheckResult], config: Config) -> Scorecard
             kept.append(finding)
 
     rows = tuple(_fold_row(row, results, kept) for row in Row)
-    return Scorecard(rows, tuple(kept), tuple(ignored), tuple(results), config.fail_on)
+    return Scorecard(
+        rows, tuple(kept), tuple(ignored), tuple(results), config.fail_on, tuple(crashed)
+    )
 
 
 def _fold_row(row: Row, results: Iterable[CheckResult], findings: list[Finding]) -> RowResult:

@@ -42,6 +42,7 @@ def report_dict(card: Scorecard) -> dict[str, Any]:
         "version": VERSION,
         "verdict": card.verdict,
         "fail_on": card.fail_on,
+        "crashed": list(card.crashed),
         "summary": {
             "blockers": card.blockers,
             "warnings": card.warnings,

@@ -71,3 +71,9 @@ def test_fingerprint_ignores_line_and_commit() -> None:
     assert a.fingerprint == b.fingerprint
     other = Finding("c", Row.SECRET_HANDLING, "r", Severity.BLOCKER, "t", Location("q", 1))
     assert other.fingerprint != a.fingerprint
+
+
+def test_a_crashed_check_fails_the_verdict_whatever_fail_on_says() -> None:
+    crashed = CheckResult("secrets.history", (Row.SECRET_HANDLING,), Outcome.ERROR, reason="bug")
+    card = build_scorecard([crashed], Config(fail_on="never"), crashed=["secrets.history"])
+    assert card.verdict == "fail"

@@ -183,3 +183,18 @@ def test_the_smallest_form_keeps_the_table_and_counts_the_rest() -> None:
         "\nDetails, evidence and fixes: [full report](https://r.test/1).\n"
         "\n<sub>fail_on: blocker · launchgate 0.1.0</sub>\n"
     )
+
+
+def test_headline_when_rows_could_not_be_checked() -> None:
+    down = CheckResult("probe.cors", (Row.CORS_POLICY,), Outcome.ERROR, reason="cannot connect")
+    text = render_markdown(build_scorecard([down], Config()))
+    assert text.startswith(
+        "## launchgate: ⚠️ no blockers found, but 1 row could not be checked — 0 blockers"
+    )
+
+
+def test_headline_names_a_crashed_check() -> None:
+    crashed = CheckResult("secrets.history", (Row.SECRET_HANDLING,), Outcome.ERROR, reason="bug")
+    text = render_markdown(build_scorecard([crashed], Config(), crashed=["secrets.history"]))
+    assert text.startswith("## launchgate: ❌ not ready to launch — 0 blockers, 0 warnings\n\n")
+    assert "launchgate itself failed in secrets.history: the verdict is fail" in text
