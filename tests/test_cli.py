@@ -73,3 +73,30 @@ def test_module_entry_point_runs() -> None:
         [sys.executable, "-m", "launchgate", "--version"], capture_output=True, text=True
     )
     assert done.returncode == 0 and done.stdout.startswith("launchgate ")
+
+
+def test_verbose_flag_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scan", str(tmp_path), "--only", "email", "-vv"], env={}) == 0
+    assert "launchgate: configuration: defaults" in capsys.readouterr().err
+
+
+def test_usage_error_names_the_right_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scna"], env={}) == 2
+    assert "(see 'launchgate --help')" in capsys.readouterr().err
+    assert main(["scan", "--nope"], env={}) == 2
+    assert "(see 'launchgate scan --help')" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("LAUNCHGATE_FAIL_ON", "maybe", "LAUNCHGATE_FAIL_ON: 'maybe' is not one of blocker"),
+        ("LAUNCHGATE_FORMAT", "xml", "LAUNCHGATE_FORMAT: 'xml' is not one of markdown"),
+        ("LAUNCHGATE_NO_COMMENT", "maybe", "LAUNCHGATE_NO_COMMENT: 'maybe' is not one of true"),
+    ],
+)
+def test_bad_environment_values_name_the_variable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], variable: str, value: str, message: str
+) -> None:
+    assert main(["scan", str(tmp_path)], env={variable: value}) == 2
+    assert message in capsys.readouterr().err
