@@ -51,13 +51,10 @@ def _fake_jwt(rng: random.Random, role: str) -> str:
 
 def build_demo_repo(dest: Path, fixed: bool, keys: FakeKeys) -> Path:
     """A git repository at ``dest`` holding the demo app, with a short history."""
-    source = examples_dir() / "demo-repo" / ("fixed" if fixed else "flawed")
-    if not source.is_dir():
-        raise ToolError(f"demo files not found at {source}")
     dest.mkdir(parents=True, exist_ok=True)
     _git(dest, "init", "-q", "-b", "main")
 
-    shutil.copytree(source, dest, dirs_exist_ok=True)
+    copy_demo_files(dest, fixed)
     _commit(dest, "Initial version of the chatbot app", 0)
     if fixed:
         _write(dest / "backend/settings.py", _SETTINGS_FROM_ENV)
@@ -66,6 +63,15 @@ def build_demo_repo(dest: Path, fixed: bool, keys: FakeKeys) -> Path:
     else:
         _add_flawed_history(dest, keys)
     return dest
+
+
+def copy_demo_files(dest: Path, fixed: bool) -> None:
+    """The files both versions share (``common/``), then the flawed or fixed ones on top."""
+    demo = examples_dir() / "demo-repo"
+    for part in ("common", "fixed" if fixed else "flawed"):
+        if not (demo / part).is_dir():
+            raise ToolError(f"demo files not found at {demo / part}")
+        shutil.copytree(demo / part, dest, dirs_exist_ok=True)
 
 
 def _add_flawed_history(dest: Path, keys: FakeKeys) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from launchgate.config.schema import Config
 from launchgate.core.findings import Family
 from launchgate.core.rows import Row
 from launchgate.core.scorecard import Scorecard, Status
-from launchgate.resources import examples_dir
+from launchgate.demo.repo import copy_demo_files
 from launchgate.scan import scan_repository
 from tests.checks.repo.conftest import git
 
@@ -21,7 +20,7 @@ DEMO_CONFIG = Config.model_validate({"preview": {"health": "/healthz"}})
 
 def _scan_demo(tmp_path: Path, variant: str) -> Scorecard:
     root = tmp_path / variant
-    shutil.copytree(examples_dir() / "demo-repo" / variant, root)
+    copy_demo_files(root, fixed=variant == "fixed")
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "demo")
