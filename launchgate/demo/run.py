@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import sys
 import tempfile
@@ -35,7 +36,10 @@ def run_demo(fixed: bool, output: str | None, env: Mapping[str, str]) -> int:
     mode = "fixed" if fixed else "flawed"
     with run_service(mode, canary, workdir) as service, serve(demo_zones(fixed)) as nameserver:
         config_path = workdir / "launchgate.yml"
-        config_path.write_text(yaml.safe_dump(demo_config(service, nameserver), sort_keys=False))
+        settings = demo_config(service, nameserver)
+        if fixed:
+            settings["attest"] = demo_attestations(dt.date.today())
+        config_path.write_text(yaml.safe_dump(settings, sort_keys=False))
         config, _ = load_config(config_path, repo, env=demo_env)
         card, crashed = scan_repository(repo, config, frozenset(Family), demo_env)
 
@@ -45,6 +49,15 @@ def run_demo(fixed: bool, output: str | None, env: Mapping[str, str]) -> int:
     sys.stdout.write(render_markdown(card))
     print(f"\nscorecard: {scorecard}\nrepository: {repo}\nverdict: {card.verdict}")
     return exit_code(card, crashed)
+
+
+def demo_attestations(today: dt.date) -> list[dict[str, str]]:
+    """What the fixed app's team vouches for, dated today so it never goes stale in the demo."""
+    owner = "oncall@acme-chat.example"
+    return [
+        {"item": "on-call-alerts", "owner": owner, "date": today.isoformat(), "note": "pager"},
+        {"item": "rollback-plan", "owner": owner, "date": today.isoformat(), "note": "runbook"},
+    ]
 
 
 def demo_config(service: RunningService, nameserver: str) -> dict[str, Any]:

@@ -59,6 +59,12 @@ def test_flawed_demo_fails_with_blockers_where_expected(flawed: DemoRun) -> None
         assert flawed.blockers(row), f"no blocker in {row}"
 
 
+def test_flawed_demo_has_evidence_in_every_row(flawed: DemoRun) -> None:
+    statuses = {r["id"]: r["status"] for r in flawed.report["rows"]}
+    assert statuses.pop("tenant-key-isolation") == "warn"  # a shared key is a warning
+    assert set(statuses.values()) == {"fail"}
+
+
 def test_flawed_demo_finds_the_secret_deleted_from_history(flawed: DemoRun) -> None:
     aws = [f for f in flawed.blockers("secret-handling") if f["rule"] == "aws-access-key"]
     assert aws and aws[0]["location"]["path"] == "scripts/deploy.sh"
@@ -78,3 +84,5 @@ def test_fixed_demo_passes(fixed: DemoRun) -> None:
     assert fixed.blockers("secret-handling") == []
     assert [f for f in fixed.report["findings"] if f["severity"] == "blocker"] == []
     assert len(fixed.report["rows"]) == 14
+    assert {r["status"] for r in fixed.report["rows"]} <= {"pass", "warn"}
+    assert "### Attested by the team (not verified by launchgate)" in fixed.stdout
