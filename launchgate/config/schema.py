@@ -102,6 +102,7 @@ class PreviewConfig(Strict):
     chat: ChatSpec | None = None
     latency: LatencySpec | None = None
     timeout_s: float = Field(default=10.0, gt=0)
+    max_response_bytes: int = Field(default=8_000_000, gt=0)  # a longer body is cut here
     max_requests: int = Field(default=2000, gt=0)
     concurrency: int = Field(default=4, gt=0, le=64)
     thresholds: ProbeThresholds = Field(default_factory=ProbeThresholds)
