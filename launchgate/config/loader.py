@@ -94,8 +94,9 @@ def _first_error(exc: ValidationError, source: str) -> str:
     where = ".".join(str(part) for part in error["loc"]) or "(top)"
     if error["type"] == "extra_forbidden":
         message = "unknown key"
-    else:
-        message = error["msg"][0].lower() + error["msg"][1:]
+    else:  # a validator's own message, without pydantic's "Value error, " in front
+        message = error["msg"].removeprefix("Value error, ")
+        message = message[0].lower() + message[1:]
     more = len(exc.errors()) - 1
     suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
     return f"{source}: {where}: {message}{suffix}"

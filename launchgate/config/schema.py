@@ -4,11 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 JsonBody = dict[str, Any] | list[Any] | str | int | float | bool | None
+HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def _is_http_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a bad port or IPv6 literal
+        return False
+
+
+def _http_url(value: str) -> str:
+    """An http(s) URL with a host, as the probe needs it."""
+    if not _is_http_url(value):
+        raise ValueError(f"'{value}' is not an http:// or https:// URL with a host")
+    return value
+
+
+def _request_line(value: str) -> str:
+    """``METHOD /path`` (or ``METHOD https://host/path``) with a known HTTP method."""
+    parts = value.split(None, 1)
+    target = parts[1].strip() if len(parts) == 2 else ""
+    known = len(parts) == 2 and parts[0].upper() in HTTP_METHODS
+    if not known or not (target.startswith("/") or _is_http_url(target)):
+        raise ValueError(f"'{value}' must read 'METHOD /path', METHOD one of "
+                         + ", ".join(HTTP_METHODS))
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+RequestLine = Annotated[str, AfterValidator(_request_line)]
 
 
 class Strict(BaseModel):
@@ -38,19 +70,19 @@ class Account(Strict):
 
 class CreateStep(Strict):
     as_: str = Field(alias="as")
-    request: str
+    request: RequestLine
     body: JsonBody = Field(default=None, alias="json")
     id: str = "$.id"
 
 
 class OwnedObject(Strict):
     create: CreateStep
-    try_: list[str] = Field(alias="try", min_length=1)
+    try_: list[RequestLine] = Field(alias="try", min_length=1)
     try_as: list[str] | None = None  # the other accounts to try; every other one by default
 
 
 class RequestSpec(Strict):
-    request: str
+    request: RequestLine
     as_: str | None = Field(default=None, alias="as")
     body: JsonBody = Field(default=None, alias="json")
 
@@ -90,18 +122,19 @@ class ProbeThresholds(Strict):
 
 
 class PreviewConfig(Strict):
-    url: str | None = None
-    http_url: str | None = None
+    url: HttpUrl | None = None
+    http_url: HttpUrl | None = None
     ca_bundle: str | None = None
     health: str | None = None
     accounts: dict[str, Account] = Field(default_factory=dict)
-    protected: list[str] = Field(default_factory=list)
+    protected: list[RequestLine] = Field(default_factory=list)
     owned: list[OwnedObject] = Field(default_factory=list)
     rate_limit: list[RateLimitSpec] = Field(default_factory=list)
     validate_: list[RequestSpec] = Field(default_factory=list, alias="validate")
     chat: ChatSpec | None = None
     latency: LatencySpec | None = None
     timeout_s: float = Field(default=10.0, gt=0)
+    max_response_bytes: int = Field(default=8_000_000, gt=0)  # a longer body is cut here
     max_requests: int = Field(default=2000, gt=0)
     concurrency: int = Field(default=4, gt=0, le=64)
     thresholds: ProbeThresholds = Field(default_factory=ProbeThresholds)

@@ -66,7 +66,7 @@ ignore: [{fingerprint: abc, reason: rotated}]
             "launchgate.yml: secrets.bundles: input should be a valid list",
         ),
         (
-            "preview: {owned: [{create: {as: a, request: x}}]}\n",
+            "preview: {owned: [{create: {as: a, request: POST /x}}]}\n",
             "preview.owned.0.try: field required",
         ),
         ("- just\n- a list\n", "launchgate.yml: the top level must be a mapping"),

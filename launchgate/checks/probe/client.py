@@ -7,6 +7,7 @@ import logging
 import socket
 import ssl
 import threading
+import time
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from launchgate.errors import CheckError
 log = logging.getLogger(__name__)
 
 SENSITIVE_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
+TRUNCATED = "launchgate.truncated"  # response extension: the body was cut at the size cap
 _SHARED_KEY = "probe.client"
 
 
@@ -76,6 +78,7 @@ class ProbeClient:
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(preview.concurrency)
         self._timeout = preview.timeout_s
+        self._max_bytes = preview.max_response_bytes
         self._cafile = _ca_path(preview.ca_bundle, root)
         self._client = httpx.Client(
             verify=_verify(self._cafile),
@@ -97,20 +100,21 @@ class ProbeClient:
         headers: Mapping[str, str] | None = None,
         **kwargs: Any,
     ) -> httpx.Response:
-        """Send one request as ``account`` (or anonymously); errors become ``ProbeError``."""
-        url = self.url(target)
-        if _host(url) not in self.allowed_hosts:
-            raise ProbeError(f"refusing to send a request to {_host(url)}: not the preview host")
+        """Send one request as ``account`` (or anonymously); errors become ``ProbeError``.
+
+        The whole exchange, body included, must end within the request's ``timeout`` (by
+        default ``preview.timeout_s``); a longer body is cut at ``preview.max_response_bytes``.
+        """
+        url = self._locked(target)
         self._spend()
         merged = {**self.credentials(account), **(headers or {})}
+        limit_s = kwargs.get("timeout")
+        limit_s = limit_s if isinstance(limit_s, float | int) else self._timeout
         with self._slots:
             log.debug("%s %s as %s", method, url, account or "anonymous")
-            try:
-                return self._client.request(method, url, headers=merged, **kwargs)
-            except httpx.TimeoutException as exc:
-                raise ProbeTimeout(describe_http_error(exc, url)) from None
-            except httpx.HTTPError as exc:
-                raise ProbeError(describe_http_error(exc, url)) from None
+            deadline = time.monotonic() + limit_s
+            with self._sent(method, url, merged, kwargs) as response, _translated(url):
+                return _buffered(response, deadline, self._max_bytes)
 
     def tls_handshake(self, url: str) -> TlsSession:
         """One verified handshake with ``url``'s host (budgeted, host-locked).
@@ -156,24 +160,35 @@ class ProbeClient:
         account: str | None = None,
         **kwargs: Any,
     ) -> Iterator[httpx.Response]:
-        """Like ``request``, but the caller reads the body (streamed or long replies)."""
-        url = self.url(target)
-        if _host(url) not in self.allowed_hosts:
-            raise ProbeError(f"refusing to send a request to {_host(url)}: not the preview host")
+        """Like ``request``, but the caller reads the body (streamed or long replies).
+
+        The caller bounds the read itself, in time and size (``replies.read_reply`` does).
+        """
+        url = self._locked(target)
         self._spend()
         with self._slots:
             log.debug("%s %s as %s (streamed)", method, url, account or "anonymous")
-            try:
-                request = self._client.build_request(
-                    method, url, headers=self.credentials(account), **kwargs
-                )
-                response = self._client.send(request, stream=True)
-            except httpx.HTTPError as exc:
-                raise ProbeError(describe_http_error(exc, url)) from None
-            try:
+            with self._sent(method, url, self.credentials(account), kwargs) as response:
                 yield response
-            finally:
-                response.close()
+
+    @contextlib.contextmanager
+    def _sent(
+        self, method: str, url: str, headers: Mapping[str, str], kwargs: dict[str, Any]
+    ) -> Iterator[httpx.Response]:
+        """The response with its body still unread; closed when the block ends."""
+        with _translated(url):
+            request = self._client.build_request(method, url, headers=headers, **kwargs)
+            response = self._client.send(request, stream=True)
+        try:
+            yield response
+        finally:
+            response.close()
+
+    def _locked(self, target: str) -> str:
+        url = self.url(target)
+        if _host(url) not in self.allowed_hosts:
+            raise ProbeError(f"refusing to send a request to {_host(url)}: not the preview host")
+        return url
 
     def credentials(self, account: str | None) -> dict[str, str]:
         """The headers (and cookie header) that make a request come from ``account``."""
@@ -206,6 +221,47 @@ def probe_client(ctx: Context) -> ProbeClient:
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """Headers as they may appear in evidence: credentials replaced by a marker."""
     return {k: ("[redacted]" if k.lower() in SENSITIVE_HEADERS else v) for k, v in headers.items()}
+
+
+@contextlib.contextmanager
+def _translated(url: str) -> Iterator[None]:
+    """httpx errors as the probe's own, in one line without headers or body."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise ProbeTimeout(describe_http_error(exc, url)) from None
+    except httpx.HTTPError as exc:
+        raise ProbeError(describe_http_error(exc, url)) from None
+
+
+def _buffered(response: httpx.Response, deadline: float, max_bytes: int) -> httpx.Response:
+    """``response`` with its (decoded) body read by ``deadline`` and cut at ``max_bytes``.
+
+    The copy drops Content-Encoding: its body is already decoded and must not be decoded again.
+    """
+    body, truncated = _read_capped(response, deadline, max_bytes)
+    response.close()  # sets ``elapsed``
+    headers = [(k, v) for k, v in response.headers.multi_items() if k != "content-encoding"]
+    extensions = {**response.extensions, TRUNCATED: truncated}
+    copy = httpx.Response(response.status_code, headers=headers, stream=httpx.ByteStream(body),
+                          request=response.request, extensions=extensions)
+    copy.read()
+    copy.elapsed = response.elapsed
+    return copy
+
+
+def _read_capped(response: httpx.Response, deadline: float, max_bytes: int) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            return b"".join(chunks)[:max_bytes], True
+        if time.monotonic() > deadline:
+            raise ProbeTimeout(f"{response.url}: timed out (the body was still arriving "
+                               f"after {size} bytes)")
+    return b"".join(chunks), False
 
 
 def describe_http_error(exc: httpx.HTTPError, url: str) -> str:

@@ -14,6 +14,7 @@ import httpx
 import yaml
 
 from launchgate.checks.probe.client import (
+    TRUNCATED,
     ProbeClient,
     ProbeError,
     TlsSession,
@@ -83,6 +84,11 @@ class Exchange:
     @property
     def status(self) -> int:
         return self.response.status_code
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the body was cut at ``preview.max_response_bytes``."""
+        return bool(self.response.extensions.get(TRUNCATED))
 
     def text(self, limit: int = 200_000) -> str:
         return self.response.content[:limit].decode("utf-8", "replace")

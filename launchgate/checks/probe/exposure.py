@@ -55,10 +55,13 @@ class ExposureCheck(PreviewCheck):
         findings = [f for entry in exposure_table() for f in _probe(session, entry, catch_all)]
         scripts = _scripts(session, ctx.config.preview.thresholds.max_assets)
         maps: set[str] = set()
+        cut: list[str] = []
         for url in scripts:
-            findings += _scan_script(session, url, maps)
+            findings += _scan_script(session, url, maps, cut)
         notes = [f"{len(exposure_table())} paths asked for; {len(scripts)} scripts and "
                  f"{len(maps)} source maps scanned"]
+        notes += [f"{url}: only the first {ctx.config.preview.max_response_bytes} bytes scanned "
+                  "(preview.max_response_bytes)" for url in cut]
         return session.result(self.rows, findings, notes)
 
 
@@ -93,10 +96,13 @@ def _scripts(session: ProbeSession, limit: int) -> list[str]:
     return list(dict.fromkeys(u for u in urls if session.is_preview_host(u)))[:limit]
 
 
-def _scan_script(session: ProbeSession, url: str, maps: set[str]) -> Iterator[Finding]:
+def _scan_script(session: ProbeSession, url: str, maps: set[str],
+                 cut: list[str]) -> Iterator[Finding]:
     script = session.send("GET", url)
     if not 200 <= script.status < 300:
         return
+    if script.truncated:
+        cut.append(url)
     text = script.text(5_000_000)
     yield from _keys(session, script, text, "script")
     named = [urljoin(url, m) for m in _MAP_URL.findall(text) if not m.startswith("data:")]

@@ -23,9 +23,9 @@ class TlsCheck(PreviewCheck):
     def run(self, ctx: Context) -> CheckResult:
         session = ProbeSession(ctx, self.id)
         url = ctx.config.preview.url or ""
+        if not url.startswith("https://"):  # what a browser does with this URL: GET it in clear
+            return session.result(self.rows, [_plain_http(session, Sent("GET", url))])
         sent = Sent("CONNECT", url)
-        if not url.startswith("https://"):
-            return session.result(self.rows, [_plain_http(session, sent)])
         try:
             tls = session.handshake(url)
         except CertificateError as exc:

@@ -109,4 +109,4 @@ def test_bad_nameserver_is_a_config_error(
 
     assert main(["scan", str(repo), "--only", "email"], env=ENV) == 2
     err = capsys.readouterr().err
-    assert "email.nameservers: value error, 'dns.example' is not an IP address" in err
+    assert "email.nameservers: 'dns.example' is not an IP address" in err

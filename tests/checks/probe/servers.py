@@ -200,6 +200,36 @@ class _Cors:
         await self.app(scope, receive, with_cors)
 
 
+def dripping_app(chunk: bytes, pause_s: float, limit: int,
+                 headers: tuple[tuple[bytes, bytes], ...] = ()) -> ASGIApp:
+    """Headers at once, then ``chunk`` every ``pause_s`` until ``limit`` bytes or the client goes.
+
+    One byte a second is a trickle; 1 MiB with no pause is an endless body. ``limit`` only keeps
+    a broken probe from eating the test machine: the probe must stop well before it.
+    """
+
+    async def app(scope, receive, send):  # type: ignore[no-untyped-def]
+        gone = asyncio.Event()
+        watcher = asyncio.create_task(_wait_disconnect(receive, gone))
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"text/plain"), *headers]})
+        sent = 0
+        while not gone.is_set() and sent < limit:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            sent += len(chunk)
+            await asyncio.sleep(pause_s)
+        await send({"type": "http.response.body", "body": b""})
+        watcher.cancel()
+
+    return app
+
+
+async def _wait_disconnect(receive, gone: asyncio.Event) -> None:  # type: ignore[no-untyped-def]
+    while (await receive())["type"] != "http.disconnect":
+        pass
+    gone.set()
+
+
 def redirect_app(target: Callable[[], str]) -> ASGIApp:
     """Plain-HTTP app answering every path with a 301 to ``target()`` plus the path."""
 

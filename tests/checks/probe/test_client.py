@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 import pytest
+from starlette.responses import Response
 
-from launchgate.checks.probe.client import ProbeClient, ProbeError, ProbeTimeout
+from launchgate.checks.probe.client import (
+    TRUNCATED,
+    ProbeClient,
+    ProbeError,
+    ProbeTimeout,
+)
 from launchgate.checks.probe.cors import CorsCheck
+from launchgate.checks.probe.headers import HeadersCheck
 from launchgate.checks.probe.validation import ValidationCheck
 from launchgate.config.schema import PreviewConfig
 from tests.checks.probe.conftest import ACCOUNTS
-from tests.checks.probe.servers import chat_app
+from tests.checks.probe.servers import chat_app, dripping_app
+
+MIB = 1 << 20
+
+
+@contextmanager
+def client_for(url: str, ca_file: Path, tmp_path: Path, **preview: Any) -> Iterator[ProbeClient]:
+    config = PreviewConfig.model_validate({"url": url, "ca_bundle": str(ca_file), **preview})
+    client = ProbeClient(config, tmp_path)
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 def test_budget_spent_is_an_error(https, probe):
@@ -53,3 +78,29 @@ def test_credentials_never_reach_the_log_or_findings(https, probe, caplog):
     assert result.findings
     assert token not in caplog.text
     assert all(token not in f.evidence for f in result.findings)
+
+
+def test_trickling_body_ends_at_the_request_deadline(https, probe):
+    app = https(dripping_app(b"x", pause_s=0.1, limit=60))  # 6 s of one byte at a time
+    started = time.monotonic()
+    with pytest.raises(ProbeTimeout, match="timed out .*still arriving"):
+        probe(HeadersCheck(), url=app.url, timeout_s=0.5)
+    assert time.monotonic() - started < 2
+
+
+def test_endless_body_is_cut_at_the_size_cap(https, ca_file, tmp_path):
+    app = https(dripping_app(b"x" * MIB, pause_s=0, limit=256 * MIB))
+    with client_for(app.url, ca_file, tmp_path, max_response_bytes=2 * MIB) as client:
+        response = client.request("GET", "/")
+    assert len(response.content) == 2 * MIB
+    assert response.extensions[TRUNCATED] is True
+    assert response.elapsed.total_seconds() < 5
+
+
+def test_compressed_body_is_decoded_once(https, ca_file, tmp_path):
+    text = b"hello " * 1000
+    app = https(Response(gzip.compress(text), headers={"content-encoding": "gzip"}))
+    with client_for(app.url, ca_file, tmp_path) as client:
+        response = client.request("GET", "/")
+    assert response.content == text
+    assert response.extensions[TRUNCATED] is False

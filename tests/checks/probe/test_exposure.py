@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from starlette.applications import Starlette
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
 from launchgate.checks.probe.exposure import ExposureCheck
 from launchgate.checks.probe.keys import find_keys
 from launchgate.core.findings import Row, Severity, hash_secret
@@ -35,3 +39,12 @@ def test_source_map_with_key_is_found(https, probe):
 def test_key_patterns_catch_and_ignore():
     assert [k.type for k in find_keys(f"x = '{fake_key()}'")] == ["OpenAI API Key"]
     assert find_keys("const skip = 'sk-not-a-key'; // sk-short") == []
+
+
+def test_script_cut_at_the_size_cap_is_noted(https, probe):
+    page = HTMLResponse('<script src="/a.js"></script>')
+    script = Response("x" * 5000, media_type="application/javascript")
+    app = https(Starlette(routes=[Route("/", page), Route("/a.js", script)]))
+    result = probe(ExposureCheck(), url=app.url, max_response_bytes=1000)
+    assert f"{app.url}/a.js: only the first 1000 bytes scanned " \
+           "(preview.max_response_bytes)" in result.notes

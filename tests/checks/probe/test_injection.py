@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -160,3 +161,17 @@ def test_the_check_is_skipped_without_a_chat_section(tmp_path: Path) -> None:
     assert InjectionCheck().needs(ctx) == "preview.chat is not configured"
     assert InjectionCheck().needs(Context(root=tmp_path, config=Config())) == (
         "preview.url is not set")
+
+
+def test_endless_streamed_reply_is_cut_and_judged(https, ca_file, tmp_path):
+    from tests.checks.probe.servers import dripping_app
+
+    app = https(dripping_app(b"x" * (1 << 20), pause_s=0, limit=64 << 20))
+    preview = {"url": app.url, "ca_bundle": str(ca_file),
+               "accounts": {"alice": {"headers": {"Authorization": "Bearer a"}}},
+               "chat": {"request": "POST /api/chat", "as": "alice"}}
+    started = time.monotonic()
+    result = run(Context(root=tmp_path, config=Config.model_validate({"preview": preview})))
+    outcomes = result.details["outcomes"]  # type: ignore[attr-defined]
+    assert outcomes and {o["outcome"] for o in outcomes} == {"held"}, outcomes
+    assert time.monotonic() - started < 30

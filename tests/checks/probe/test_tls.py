@@ -66,6 +66,8 @@ def test_plain_http_preview_is_a_blocker(serve, probe):
     served = serve(chat_app())
     [finding] = probe(TlsCheck(), url=served.url).findings
     assert (finding.rule, finding.severity) == ("plain-http-preview", Severity.BLOCKER)
+    assert finding.location.describe() == f"GET {served.url}"
+    assert "CONNECT" not in finding.evidence
 
 
 def test_server_that_refuses_tls_is_an_error(serve, probe):
