@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,10 +17,13 @@ SHIPPED = {"rules": "launchgate/_rules", "examples": "launchgate/_examples"}
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
+    out, source = tmp_path_factory.mktemp("wheel"), tmp_path_factory.mktemp("source")
+    for path in tracked("."):  # build from a copy: setuptools leaves build/ where it builds
+        (source / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / path, source / path)
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-         "-w", str(out), str(ROOT)],
+         "-w", str(out), str(source)],
         check=True, capture_output=True, cwd=out,
     )
     return next(out.glob("launchgate-*.whl"))
@@ -27,7 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def tracked(folder: str) -> list[str]:
     listed = subprocess.run(["git", "ls-files", folder], cwd=ROOT, capture_output=True, text=True)
-    return listed.stdout.split()
+    return listed.stdout.splitlines()
 
 
 def test_wheel_holds_rules_examples_data_and_templates(wheel: Path) -> None:
