@@ -52,9 +52,7 @@ def count_commits(root: Path, revisions: Sequence[str]) -> int:
     return int(git_out(root, "rev-list", "--count", *revisions) or 0)
 
 
-def log_command(
-    root: Path, revisions: Sequence[str], merges: str = "remerge"
-) -> list[str]:
+def log_command(root: Path, revisions: Sequence[str], merges: str = "remerge") -> list[str]:
     """One ``git log -p`` over the given revisions: added lines, no renames, no deletions.
 
     A merge commit shows what its author changed beyond git's own merge (``remerge``: conflict
@@ -79,9 +77,7 @@ def stash_revisions(root: Path) -> list[str]:
     return revisions
 
 
-def stream_log(
-    root: Path, revisions: Sequence[str], merges: str = "remerge"
-) -> Iterator[bytes]:
+def stream_log(root: Path, revisions: Sequence[str], merges: str = "remerge") -> Iterator[bytes]:
     """The log as chunks that each hold whole commits (a commit header starts with NUL)."""
     try:
         proc = subprocess.Popen(
@@ -130,9 +126,9 @@ def _head_blobs(root: Path, wanted: set[str]) -> dict[str, str]:
     for entry in listing.split(b"\0"):
         meta, _, raw_path = entry.partition(b"\t")
         path = raw_path.decode("utf-8", "replace")
-        kind_oid = meta.split()[1:]
-        if path in wanted and kind_oid[:1] == [b"blob"]:
-            blobs[path] = kind_oid[1].decode("ascii")
+        fields = meta.split()
+        if path in wanted and fields[1:2] == [b"blob"]:
+            blobs[path] = fields[2].decode("ascii")
     return blobs
 
 
