@@ -77,8 +77,9 @@ class SecretRef:
     redacted: str
 
     @classmethod
-    def of(cls, type_: str, value: str) -> SecretRef:
-        return cls(type=type_, hashed_secret=hash_secret(value), redacted=redact(value))
+    def of(cls, type_: str, value: str, keep: int = 4) -> SecretRef:
+        """``keep`` leading characters are shown: 0 unless they are a public key prefix."""
+        return cls(type=type_, hashed_secret=hash_secret(value), redacted=redact(value, keep))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 from launchgate.checks.probe.client import ProbeError
 from launchgate.checks.probe.exchange import Exchange, PreviewCheck, ProbeSession, load_table
 from launchgate.checks.probe.keys import find_keys
+from launchgate.checks.secrets.detectors import shown_chars
 from launchgate.core.check import Context
 from launchgate.core.findings import CheckResult, Finding, SecretRef, Severity
 from launchgate.core.rows import Row
@@ -133,7 +134,7 @@ def _scan_map(session: ProbeSession, url: str) -> Iterator[Finding]:
 
 def _keys(session: ProbeSession, answer: Exchange, text: str, what: str) -> Iterator[Finding]:
     for key in find_keys(text):
-        secret = SecretRef.of(key.type, key.value)
+        secret = SecretRef.of(key.type, key.value, shown_chars(key.rule))
         yield session.finding(
             answer.sent, Row.SECRET_HANDLING, "served-secret", Severity.BLOCKER,
             f"{key.type} in served {what}",

@@ -16,6 +16,7 @@ class KeyMatch:
     value: str
     line: int
     column: int
+    rule: str
 
 
 @cache
@@ -28,5 +29,5 @@ def find_keys(text: str, path: str = "served.js") -> list[KeyMatch]:
     found: dict[str, KeyMatch] = {}
     for spot in scan_text(_scanner(), text.encode("utf-8", "replace"), path):
         found.setdefault(spot.hit.value, KeyMatch(spot.hit.type, spot.hit.value, spot.line,
-                                                  spot.column))
+                                                  spot.column, spot.hit.rule))
     return list(found.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from launchgate.checks.repo.values import BY_NAME_ONLY
 from launchgate.core.findings import Finding, Location, SecretRef, Severity
 from launchgate.core.rows import Row
 
@@ -32,6 +33,6 @@ def credential_finding(
         title,
         location=where,
         evidence=f"{label} = <{kind}, redacted>",
-        secret=SecretRef.of(kind, value),
+        secret=SecretRef.of(kind, value, keep=0 if kind == BY_NAME_ONLY else 4),
         remediation=fix,
     )

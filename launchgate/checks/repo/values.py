@@ -49,6 +49,10 @@ def is_credential_name(name: str, patterns: RepoPatterns) -> bool:
     return any(p.search(upper) for p in patterns.credential_names)
 
 
+# The kind of a credential known only by its variable's name: no public prefix to show.
+BY_NAME_ONLY = "value of a credential variable"
+
+
 def credential_kind(name: str, value: str, patterns: RepoPatterns) -> str | None:
     """Why ``name=value`` looks like a credential, or None when it does not."""
     if is_placeholder(value, patterns):
@@ -60,7 +64,7 @@ def credential_kind(name: str, value: str, patterns: RepoPatterns) -> str | None
         return None
     if _PLAIN.fullmatch(value) or _URL.fullmatch(value):
         return None
-    return "value of a credential variable"
+    return BY_NAME_ONLY
 
 
 def literal_credential(line: str, patterns: RepoPatterns) -> tuple[str, str, str] | None:

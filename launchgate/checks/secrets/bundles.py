@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from launchgate.checks.secrets.baseline import baselined_result
 from launchgate.checks.secrets.engine import (
@@ -34,6 +34,14 @@ def source_path(name: str) -> str:
     while path.startswith(("./", "/")):
         path = path[1:] if path.startswith("/") else path[2:]
     return path or name
+
+
+def shown_path(root: Path, configured: str, inside: str) -> str:
+    """A bundle file's path: from the repository root, or from the folder as configured."""
+    try:
+        return (root / configured / inside).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return (PurePosixPath(configured) / inside).as_posix()
 
 
 def map_sources(data: bytes) -> list[tuple[str, str]]:
@@ -66,8 +74,12 @@ class BundlesCheck:
             return f"no bundle folder found ({wanted})"
         return None
 
-    def _folders(self, ctx: Context) -> list[Path]:
-        return [ctx.root / b for b in ctx.config.secrets.bundles if (ctx.root / b).is_dir()]
+    def _folders(self, ctx: Context) -> list[str]:
+        return [b for b in ctx.config.secrets.bundles if (ctx.root / b).is_dir()]
+
+    def _missing(self, ctx: Context) -> tuple[str, ...]:
+        missing = [b for b in ctx.config.secrets.bundles if not (ctx.root / b).is_dir()]
+        return (f"bundle folder not found, skipped: {', '.join(missing)}",) if missing else ()
 
     def run(self, ctx: Context) -> CheckResult:
         return baselined_result(self, ctx, self.find(ctx))
@@ -77,11 +89,13 @@ class BundlesCheck:
         scanner, skipped = LineScanner(), Counter[str]()
         findings: dict[str, Finding] = {}
         files = maps = 0
-        for folder in self._folders(ctx):
-            for rel in walk(ctx.root, folder, frozenset()):
+        for configured in self._folders(ctx):
+            folder = ctx.root / configured
+            for inside in walk(folder, frozenset()):
+                rel = shown_path(ctx.root, configured, inside)
                 if is_excluded(rel, ctx.config.secrets.exclude):
                     continue
-                data = read_scannable(ctx.root / rel, ctx.config.secrets.max_file_bytes, skipped)
+                data = read_scannable(folder / inside, ctx.config.secrets.max_file_bytes, skipped)
                 if data is None:
                     continue
                 files += 1
@@ -89,7 +103,8 @@ class BundlesCheck:
                 for found, details in self._scan(scanner, rel, data):
                     finding = make_finding(self.id, found, "a built bundle", REMEDIATION, details)
                     findings.setdefault(finding.fingerprint, finding)
-        notes = [f"scanned {files} bundle files ({maps} source maps)", *skip_notes(skipped)]
+        notes = [f"scanned {files} bundle files ({maps} source maps)", *skip_notes(skipped),
+                 *self._missing(ctx)]
         return list(findings.values()), notes, {"files": files, "source_maps": maps}
 
     def _scan(

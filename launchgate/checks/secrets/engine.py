@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from launchgate.checks.secrets import noise
-from launchgate.checks.secrets.detectors import Detector, Hit, all_detectors
+from launchgate.checks.secrets.detectors import Detector, Hit, all_detectors, shown_chars
 from launchgate.core.findings import Finding, Location, SecretRef, Severity
 from launchgate.core.rows import Row
 
@@ -143,7 +143,7 @@ def make_finding(
     check: str, found: Located, where: str, remediation: str, details: Mapping[str, object]
 ) -> Finding:
     """The finding for one located secret; its value goes no further than the ``SecretRef``."""
-    secret = SecretRef.of(found.hit.type, found.hit.value)
+    secret = SecretRef.of(found.hit.type, found.hit.value, shown_chars(found.hit.rule))
     return Finding(
         check=check,
         row=Row.SECRET_HANDLING,

@@ -35,13 +35,13 @@ def read_scannable(path: Path, max_bytes: int, skipped: Counter[str]) -> bytes |
     return data
 
 
-def walk(root: Path, top: Path, skip_dirs: frozenset[str]) -> Iterator[str]:
-    """Paths (relative to ``root``, with ``/``) of the files under ``top``."""
+def walk(top: Path, skip_dirs: frozenset[str]) -> Iterator[str]:
+    """Paths (relative to ``top``, with ``/``) of the files under ``top``."""
     for folder, dirs, names in os.walk(top):
         here = Path(folder)
         dirs[:] = sorted(
             d for d in dirs
-            if d not in VENDORED and (here / d).relative_to(root).as_posix() not in skip_dirs
+            if d not in VENDORED and (here / d).relative_to(top).as_posix() not in skip_dirs
         )
         for name in sorted(names):
-            yield (here / name).relative_to(root).as_posix()
+            yield (here / name).relative_to(top).as_posix()

@@ -52,20 +52,37 @@ def count_commits(root: Path, revisions: Sequence[str]) -> int:
     return int(git_out(root, "rev-list", "--count", *revisions) or 0)
 
 
-def log_command(root: Path, revisions: Sequence[str]) -> list[str]:
-    """One ``git log -p`` over the given revisions: added lines, no renames, no deletions."""
+def log_command(root: Path, revisions: Sequence[str], merges: str = "remerge") -> list[str]:
+    """One ``git log -p`` over the given revisions: added lines, no renames, no deletions.
+
+    A merge commit shows what its author changed beyond git's own merge (``remerge``: conflict
+    resolutions) or, for stashes, everything against its first parent (``first-parent``).
+    """
     return [
         "git", "-C", str(root), "-c", "core.quotePath=false", "log", "-p", "-U0",
         "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--diff-filter=d",
-        f"--format={LOG_FORMAT}", *revisions, "--",
+        f"--diff-merges={merges}", f"--format={LOG_FORMAT}", *revisions, "--",
     ]
 
 
-def stream_log(root: Path, revisions: Sequence[str]) -> Iterator[bytes]:
+def stash_revisions(root: Path) -> list[str]:
+    """Every stash entry (``W``) and its untracked-files commit, for ``--no-walk``; or none."""
+    if not resolves(root, "refs/stash"):
+        return []
+    listed = git_out(root, "log", "-g", "--format=%H %P", "refs/stash", "--")
+    revisions = []
+    for line in listed.splitlines():
+        commit, *parents = line.split()
+        revisions += [commit, *parents[2:3]]
+    return revisions
+
+
+def stream_log(root: Path, revisions: Sequence[str], merges: str = "remerge") -> Iterator[bytes]:
     """The log as chunks that each hold whole commits (a commit header starts with NUL)."""
     try:
         proc = subprocess.Popen(
-            log_command(root, revisions), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            log_command(root, revisions, merges), stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
     except OSError as exc:
         raise CheckError(f"cannot run git: {exc.strerror}") from exc
@@ -93,25 +110,36 @@ def head_contents(root: Path, paths: Sequence[str]) -> dict[str, bytes]:
     """The content at HEAD of each path that exists there (via one ``git cat-file --batch``)."""
     if not paths or not resolves(root, "HEAD"):
         return {}
-    request = "".join(f"HEAD:{p}\n" for p in paths).encode()
+    blobs = _head_blobs(root, set(paths))
     done = subprocess.run(
-        ["git", "-C", str(root), "cat-file", "--batch"], input=request, capture_output=True,
+        ["git", "-C", str(root), "cat-file", "--batch"],
+        input="".join(f"{oid}\n" for oid in blobs.values()).encode(), capture_output=True,
         check=False,
     )
-    return _parse_batch(done.stdout, paths)
+    return dict(zip(blobs, _parse_batch(done.stdout, len(blobs)), strict=True))
 
 
-def _parse_batch(out: bytes, paths: Sequence[str]) -> dict[str, bytes]:
-    contents: dict[str, bytes] = {}
+def _head_blobs(root: Path, wanted: set[str]) -> dict[str, str]:
+    """Path → blob id at HEAD for the wanted paths, from a NUL-separated ``ls-tree``."""
+    listing = git(root, "ls-tree", "-r", "-z", "--full-tree", "HEAD").stdout
+    blobs: dict[str, str] = {}
+    for entry in listing.split(b"\0"):
+        meta, _, raw_path = entry.partition(b"\t")
+        path = raw_path.decode("utf-8", "replace")
+        fields = meta.split()
+        if path in wanted and fields[1:2] == [b"blob"]:
+            blobs[path] = fields[2].decode("ascii")
+    return blobs
+
+
+def _parse_batch(out: bytes, count: int) -> list[bytes]:
+    """The contents of ``count`` blobs from ``cat-file --batch`` output (asked for by id)."""
+    contents: list[bytes] = []
     at = 0
-    for path in paths:
+    for _ in range(count):
         end = out.find(b"\n", at)
         header = out[at:end].split()
-        at = end + 1
-        if len(header) == 3 and header[1] == b"blob":
-            size = int(header[2])
-            contents[path] = out[at : at + size]
-            at += size + 1
-        elif len(header) == 3:
-            at += int(header[2]) + 1
+        size = int(header[2]) if len(header) == 3 and header[2].isdigit() else -1
+        contents.append(out[end + 1 : end + 1 + size] if size >= 0 else b"")
+        at = end + 1 + (size + 1 if size >= 0 else 0)
     return contents

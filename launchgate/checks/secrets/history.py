@@ -6,7 +6,9 @@ import logging
 import re
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from launchgate.checks.secrets import git
 from launchgate.checks.secrets.baseline import baselined_result
@@ -26,6 +28,9 @@ from launchgate.core.rows import Row
 log = logging.getLogger(__name__)
 
 _HUNK = re.compile(rb"@@ -\d+(?:,\d+)? \+(\d+)")
+_C_ESCAPE = re.compile(rb"\\(?:([0-7]{3})|(.))", re.DOTALL)
+_C_ESCAPES = {b"a": b"\a", b"b": b"\b", b"t": b"\t", b"n": b"\n", b"v": b"\v", b"f": b"\f",
+              b"r": b"\r"}
 FETCH_ALL = (
     "Set `fetch-depth: 0` on the actions/checkout step (or run `git fetch --unshallow`) "
     "so the whole history is scanned."
@@ -96,11 +101,21 @@ class HistoryScan:
 
 
 def _unquote(raw: bytes) -> str:
-    """``b/path`` from a ``+++`` line; git quotes unusual names C-style."""
+    """The path of a ``+++ b/path`` line.
+
+    Git appends a tab to a name holding a space, and C-quotes a name holding a control
+    character, a quote or a backslash: ``"b/new\\nline.py"``.
+    """
+    raw = raw.removesuffix(b"\t")
     if raw.startswith(b'"') and raw.endswith(b'"'):
-        raw = raw[1:-1].decode("unicode_escape").encode("latin-1")
+        raw = _C_ESCAPE.sub(_unescape, raw[1:-1])
     text = raw.decode("utf-8", "replace")
     return text[2:] if text.startswith("b/") else text
+
+
+def _unescape(match: re.Match[bytes]) -> bytes:
+    octal, char = match.group(1), match.group(2)
+    return bytes([int(octal, 8)]) if octal else _C_ESCAPES.get(char, char)
 
 
 def _commit_of(buf: bytes, start: int) -> tuple[str, str]:
@@ -134,6 +149,14 @@ def _revisions(ctx: Context, notes: list[str], findings: list[Finding]) -> list[
         return ["--all"]
     notes.append(f"pull request mode: commits in {base[:12]}..HEAD")
     return [f"{base}..HEAD"]
+
+
+def _log(root: Path, revisions: list[str]) -> Iterator[bytes]:
+    """Stash entries first (full history only), then the revisions, whose commits win ties."""
+    stashes = git.stash_revisions(root) if revisions == ["--all"] else []
+    if stashes:
+        yield from git.stream_log(root, [*stashes, "--no-walk"], "first-parent")
+    yield from git.stream_log(root, revisions)
 
 
 def _incomplete(why: str) -> Finding:
@@ -193,7 +216,7 @@ class HistoryCheck:
 
         began = time.perf_counter()
         scan = HistoryScan(ctx.config.secrets.exclude, ctx.config.secrets.max_file_bytes)
-        for chunk in git.stream_log(ctx.root, revisions):
+        for chunk in _log(ctx.root, revisions):
             scan.feed(chunk)
         seconds = time.perf_counter() - began
         commits = git.count_commits(ctx.root, revisions)

@@ -47,7 +47,7 @@ def worktree_files(ctx: Context) -> tuple[list[str], str]:
     """The files to scan and a note on which ones those are."""
     if not git.is_repository(ctx.root):
         skip = frozenset(ctx.config.secrets.bundles)
-        return list(walk(ctx.root, ctx.root, skip)), "not a git repository: every file"
+        return list(walk(ctx.root, skip)), "not a git repository: every file"
     full = ctx.config.secrets.history == "full"
     files = _git_files(ctx.root, full)
     if full:

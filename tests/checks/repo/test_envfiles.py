@@ -25,6 +25,7 @@ def test_credential_in_committed_env_file_blocks(make_repo: MakeRepo) -> None:
     assert (finding.location.path, finding.location.line) == (".env.production", 2)
     assert finding.secret is not None and finding.secret.hashed_secret == hash_secret(KEY)
     assert KEY not in finding.evidence + finding.title + finding.secret.redacted
+    assert finding.secret.redacted == f"…({len(KEY)} chars)"
 
 
 def test_plain_committed_env_file_warns(make_repo: MakeRepo) -> None:

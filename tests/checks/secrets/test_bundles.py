@@ -31,3 +31,18 @@ def test_minified_file_and_source_map_report_where(tmp_path: Path) -> None:
 def test_skipped_without_bundle_folders(tmp_path: Path) -> None:
     assert BundlesCheck().needs(context(tmp_path)) == (
         "no bundle folder found (dist, build, .next/static)")
+
+
+def test_folders_outside_the_repository_and_missing_ones(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    commit(repo, {"README.md": "hi\n"})
+    outside = tmp_path / "site" / "out"
+    (outside / "js").mkdir(parents=True)
+    (outside / "js" / "app.js").write_text(f'const k="{KEY}";\n')
+    (repo / "dist").mkdir()
+    (repo / "dist" / "main.js").write_text(f'var k="{KEY}";\n')
+    bundles = [f"{outside}/", str(repo / "dist"), "missing"]
+    result = BundlesCheck().run(context(repo, bundles=bundles))
+    assert sorted(f.location.path for f in result.findings) == [
+        f"{outside.as_posix()}/js/app.js", "dist/main.js"]
+    assert "bundle folder not found, skipped: missing" in result.notes

@@ -113,3 +113,47 @@ def test_every_planted_secret_found_and_no_decoy(tmp_path: Path) -> None:
     decoy_paths = {r["path"] for r in truth if r["expect"] == "decoy"}
     assert planted and found == planted
     assert not [f for f in found if f[1] in decoy_paths]
+
+
+def test_paths_with_spaces_quotes_and_newlines_are_read_exactly(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    names = ["a.py", "b c.py", "my dir/a.py", 'q"t.py', "é x.py", "new\nline.py"]
+    keys = {name: fake("sk-proj-", 60, seed=n) for n, name in enumerate(names)}
+    commit(repo, {name: f"K = '{key}'\n" for name, key in keys.items()})
+    commit(repo, {"new\nline.py": None})
+    result = HistoryCheck().run(context(repo))
+    found = {(f.location.path, f.details["still_present"]): f.secret.hashed_secret
+             for f in result.findings if f.secret}
+    assert found == {(name, name != "new\nline.py"): hash_secret(key)
+                     for name, key in keys.items()}
+
+
+def test_unstaged_changes_in_stashes_are_scanned(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    commit(repo, {"app.py": "x = 1\n"})
+    plain, with_untracked = fake("sk-proj-", 60, seed=7), fake("ghp_", 36, seed=8)
+    (repo / "app.py").write_text(f"x = 1\nK = '{plain}'\n")
+    git(repo, "stash", "-q")
+    (repo / "app.py").write_text(f"x = 1\nT = '{with_untracked}'\n")
+    (repo / "notes.txt").write_text("untracked\n")
+    git(repo, "stash", "-q", "-u")
+    found = {(f.location.path, f.secret.hashed_secret)
+             for f in HistoryCheck().run(context(repo)).findings if f.secret}
+    assert found == {("app.py", hash_secret(plain)), ("app.py", hash_secret(with_untracked))}
+
+
+def test_a_key_added_while_resolving_a_merge_conflict_is_found(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    commit(repo, {"cfg.py": "MODE = 'base'\n"})
+    git(repo, "checkout", "-q", "-b", "side")
+    commit(repo, {"cfg.py": "MODE = 'side'\n"})
+    git(repo, "checkout", "-q", "main")
+    commit(repo, {"cfg.py": "MODE = 'main'\n"})
+    clash = subprocess.run(["git", "-C", str(repo), "merge", "-q", "side"], capture_output=True,
+                           check=False)
+    assert clash.returncode != 0
+    merge = commit(repo, {"cfg.py": f"MODE = 'both'\nKEY = '{KEY}'\n"}, "merge side")
+    commit(repo, {"cfg.py": "MODE = 'both'\n"})
+    [finding] = HistoryCheck().run(context(repo)).findings
+    assert (finding.location.path, finding.location.commit) == ("cfg.py", merge)
+    assert finding.secret is not None and finding.secret.hashed_secret == hash_secret(KEY)

@@ -28,3 +28,14 @@ def test_plain_folder_is_walked_and_excludes_apply(tmp_path: Path) -> None:
     assert [(f.location.path, f.location.line, f.location.column)
             for f in result.findings] == [("src/a.py", 2, 8)]
     assert "not a git repository" in result.notes[0]
+
+
+def test_redaction_keeps_a_public_prefix_and_nothing_of_a_password(tmp_path: Path) -> None:
+    password, key = fake("", 18, seed=5), fake("sk-proj-", 60)
+    db = fake("", 16, seed=6)
+    (tmp_path / "app.py").write_text(
+        f'DATABASE_PASSWORD = "{password}"\nOPENAI = "{key}"\n'
+        f'URL = "postgres://app:{db}@db:5432/app"\n')
+    shown = {f.rule: f.evidence for f in WorktreeCheck().run(context(tmp_path)).findings}
+    assert shown == {"secret-keyword": "…(18 chars)", "openai-api-key": "sk-p…(68 chars)",
+                     "database-url-password": "…(16 chars)"}
