@@ -78,6 +78,8 @@ class BundlesCheck:
         return [b for b in ctx.config.secrets.bundles if (ctx.root / b).is_dir()]
 
     def _missing(self, ctx: Context) -> tuple[str, ...]:
+        if "bundles" not in ctx.config.secrets.model_fields_set:
+            return ()  # the default folders are guesses: one that is absent is no news
         missing = [b for b in ctx.config.secrets.bundles if not (ctx.root / b).is_dir()]
         return (f"bundle folder not found, skipped: {', '.join(missing)}",) if missing else ()
 
