@@ -84,7 +84,9 @@ def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
     )
     baseline.add_argument("path", nargs="?", default=_env("path", env) or ".")
     baseline.add_argument("--config", default=_env("config", env), help="launchgate.yml to use")
-    baseline.add_argument("--output", help="file to write (default: secrets.baseline)")
+    baseline.add_argument(
+        "--output", help="file to write (default: secrets.baseline, else .launchgate-baseline.json)"
+    )
 
     demo = sub.add_parser(
         "demo", parents=[verbose], help="run the whole gate on the built-in example"
