@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from launchgate.checks.probe.deadline import DeadlineBackend, deadline_in
 from launchgate.config.schema import PreviewConfig
 from launchgate.core.check import Context
 from launchgate.errors import CheckError
@@ -80,8 +81,11 @@ class ProbeClient:
         self._timeout = preview.timeout_s
         self._max_bytes = preview.max_response_bytes
         self._cafile = _ca_path(preview.ca_bundle, root)
+        transport = httpx.HTTPTransport(verify=_verify(self._cafile))
+        # httpx has no whole-request timeout: the pool's sockets wait at most the time left.
+        transport._pool._network_backend = DeadlineBackend()
         self._client = httpx.Client(
-            verify=_verify(self._cafile),
+            transport=transport,
             timeout=httpx.Timeout(preview.timeout_s),
             follow_redirects=False,
             headers={"User-Agent": "launchgate-probe/1"},
@@ -113,7 +117,11 @@ class ProbeClient:
         with self._slots:
             log.debug("%s %s as %s", method, url, account or "anonymous")
             deadline = time.monotonic() + limit_s
-            with self._sent(method, url, merged, kwargs) as response, _translated(url):
+            with (
+                deadline_in(limit_s),
+                self._sent(method, url, merged, kwargs) as response,
+                _translated(url),
+            ):
                 return _buffered(response, deadline, self._max_bytes)
 
     def tls_handshake(self, url: str) -> TlsSession:

@@ -114,7 +114,7 @@ def chat_app(flaws: frozenset[str] = frozenset(), rate_limit: int = 1000) -> ASG
         if calls[who] > rate_limit and "no-rate-limit" not in flaws:
             return JSONResponse({"error": "slow down"}, 429, headers={"Retry-After": "60"})
         if "slow-chat" in flaws:
-            await asyncio.sleep(0.06)
+            await asyncio.sleep(0.3)
         return await _answer_chat(request, flaws)
 
     routes = [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import logging
+import socket
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,8 +85,55 @@ def test_credentials_never_reach_the_log_or_findings(https, probe, caplog):
 def test_trickling_body_ends_at_the_request_deadline(https, probe):
     app = https(dripping_app(b"x", pause_s=0.1, limit=60))  # 6 s of one byte at a time
     started = time.monotonic()
-    with pytest.raises(ProbeTimeout, match="timed out .*still arriving"):
+    with pytest.raises(ProbeTimeout, match="timed out"):
         probe(HeadersCheck(), url=app.url, timeout_s=0.5)
+    assert time.monotonic() - started < 2
+
+
+@contextmanager
+def trickling_headers_server(seconds: float) -> Iterator[str]:
+    """A raw HTTP server on 127.0.0.1: a status line, then one header byte every 0.1 s."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                started = time.monotonic()
+                while not stop.is_set() and time.monotonic() - started < seconds:
+                    try:
+                        conn.sendall(b"a")
+                    except OSError:
+                        break
+                    time.sleep(0.1)
+
+    worker = threading.Thread(target=serve, daemon=True)
+    worker.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        worker.join(timeout=5)
+        listener.close()
+
+
+def test_trickling_headers_end_at_the_request_deadline(tmp_path: Path) -> None:
+    with trickling_headers_server(seconds=8) as url:
+        config = PreviewConfig.model_validate({"url": url, "timeout_s": 0.5})
+        client = ProbeClient(config, tmp_path)
+        started = time.monotonic()
+        with pytest.raises(ProbeTimeout, match="timed out"):
+            client.request("GET", "/")
+        client.close()
     assert time.monotonic() - started < 2
 
 

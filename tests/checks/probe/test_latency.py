@@ -7,7 +7,7 @@ from launchgate.core.findings import Severity
 from tests.checks.probe.servers import chat_app
 
 LATENCY = {"request": "POST /api/chat", "as": "alice", "json": {"message": "hi"}, "count": 6,
-           "p95_ms": 40}
+           "p95_ms": 150}  # wide of both: loaded CI machines are slow, the slow server is slower
 
 
 def test_fast_endpoint_passes(https, probe):
