@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import subprocess
+import shutil
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,9 +50,14 @@ class SemgrepOutput:
 
 
 def semgrep_command() -> list[str]:
-    """semgrep installed beside this Python, else ``python -m semgrep``."""
+    """semgrep installed beside this Python (the pinned one), else the one on PATH."""
     beside = Path(sys.executable).with_name("semgrep")
-    return [str(beside)] if beside.is_file() else [sys.executable, "-m", "semgrep"]
+    if beside.is_file():
+        return [str(beside)]
+    on_path = shutil.which("semgrep")
+    if on_path is None:
+        raise CheckError("semgrep is not installed beside launchgate or on PATH")
+    return [on_path]
 
 
 def run_semgrep(root: Path, rule_files: Sequence[Path], targets: Sequence[str]) -> SemgrepOutput:

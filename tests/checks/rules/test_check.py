@@ -186,8 +186,13 @@ def test_semgrep_runs_from_beside_this_python(monkeypatch: pytest.MonkeyPatch) -
     from launchgate.checks.rules import semgrep
 
     assert semgrep.semgrep_command() == [str(Path(sys.executable).with_name("semgrep"))]
+    beside = str(Path(sys.executable).with_name("semgrep"))
     monkeypatch.setattr(semgrep.sys, "executable", "/nowhere/bin/python3")
-    assert semgrep.semgrep_command() == ["/nowhere/bin/python3", "-m", "semgrep"]
+    monkeypatch.setenv("PATH", str(Path(beside).parent))
+    assert semgrep.semgrep_command() == [beside]
+    monkeypatch.setenv("PATH", "/nowhere")
+    with pytest.raises(CheckError, match="semgrep is not installed"):
+        semgrep.semgrep_command()
 
 
 def test_without_semgrep_the_check_cannot_run(
@@ -196,5 +201,6 @@ def test_without_semgrep_the_check_cannot_run(
     from launchgate.checks.rules import semgrep
 
     monkeypatch.setattr(semgrep.sys, "executable", str(tmp_path / "python-without-semgrep"))
-    with pytest.raises(CheckError, match="semgrep could not run"):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(CheckError, match="semgrep is not installed"):
         run_check(app_repo)
