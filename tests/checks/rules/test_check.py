@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import sys
 from pathlib import Path
 
@@ -201,6 +203,9 @@ def test_without_semgrep_the_check_cannot_run(
     from launchgate.checks.rules import semgrep
 
     monkeypatch.setattr(semgrep.sys, "executable", str(tmp_path / "python-without-semgrep"))
-    monkeypatch.setenv("PATH", str(tmp_path))
+    git_only = tmp_path / "bin"
+    git_only.mkdir()
+    (git_only / "git").symlink_to(shutil.which("git") or "/usr/bin/git")
+    monkeypatch.setenv("PATH", str(git_only))
     with pytest.raises(CheckError, match="semgrep is not installed"):
         run_check(app_repo)
