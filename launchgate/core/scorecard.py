@@ -100,7 +100,7 @@ def _fold_row(row: Row, results: Iterable[CheckResult], findings: list[Finding])
     mine = [f for f in findings if f.row is row]
     blockers = sum(1 for f in mine if f.severity is Severity.BLOCKER)
     warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
-    notes = tuple(_note(r) for r in feeding if r.outcome is not Outcome.RAN or r.notes)
+    notes = tuple(_note(r) for r in feeding if _says_something_in(row, r))
 
     if not feeding:
         return RowResult(row, Status.SKIP, 0, 0, (NOT_CHECKED_YET,))
@@ -117,6 +117,14 @@ def _status(feeding: list[CheckResult], blockers: int, warnings: int) -> Status:
     if all(r.outcome is Outcome.SKIPPED for r in feeding):
         return Status.SKIP
     return Status.PASS
+
+
+def _says_something_in(row: Row, result: CheckResult) -> bool:
+    """Skip and error reasons go in every row a check feeds; what it covered, in its first only."""
+    if result.outcome is not Outcome.RAN:
+        return True
+    first = min(result.rows, key=list(Row).index)
+    return bool(result.notes) and row is first
 
 
 def _note(result: CheckResult) -> str:

@@ -77,3 +77,16 @@ def test_a_crashed_check_fails_the_verdict_whatever_fail_on_says() -> None:
     crashed = CheckResult("secrets.history", (Row.SECRET_HANDLING,), Outcome.ERROR, reason="bug")
     card = build_scorecard([crashed], Config(fail_on="never"), crashed=["secrets.history"])
     assert card.verdict == "fail"
+
+
+def test_a_check_feeding_several_rows_notes_what_it_covered_once() -> None:
+    rows = (Row.LOGGING_HYGIENE, Row.AUTH_BOUNDARIES)
+    ran = CheckResult("rules.semgrep", rows, notes=("412 files scanned",))
+    card = build_scorecard([ran], Config())
+    notes = {r.row: r.notes for r in card.rows if r.row in rows}
+    assert notes == {Row.AUTH_BOUNDARIES: ("rules.semgrep: 412 files scanned",),
+                     Row.LOGGING_HYGIENE: ()}
+    down = CheckResult("rules.semgrep", rows, Outcome.ERROR, reason="semgrep broke")
+    card = build_scorecard([down], Config())
+    assert all(r.notes == ("rules.semgrep: error — semgrep broke",) for r in card.rows
+               if r.row in rows)
