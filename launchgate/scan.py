@@ -45,7 +45,8 @@ def scan_repository(
     """Run the gate; returns the scorecard and whether any check crashed on a bug."""
     ctx = Context(root=root, config=config, env=env, pull_request=pull_request)
     outcome = run_checks(all_checks(), ctx, only)
-    return build_scorecard(outcome.results, config, outcome.crashed), bool(outcome.crashed)
+    card = build_scorecard(outcome.results, config, outcome.crashed, outcome.totals)
+    return card, bool(outcome.crashed)
 
 
 def render(card: Scorecard, fmt: str) -> str:

@@ -39,14 +39,23 @@ class SharedState:
                 self._items[key] = factory()
             return cast(T, self._items[key])
 
-    def close(self) -> None:
-        """Close every stored object that has a ``close`` method (clients, sockets)."""
+    def close(self) -> dict[str, int]:
+        """Close every stored object that has a ``close`` method; return their run totals.
+
+        An object may report counts for the whole run (``totals()``), such as every request
+        the probe sent, including those of checks that ended in error.
+        """
         with self._lock:
             items, self._items = list(self._items.values()), {}
+        totals: dict[str, int] = {}
         for item in items:
+            counter = getattr(item, "totals", None)
+            if callable(counter):
+                totals.update(counter())
             closer = getattr(item, "close", None)
             if callable(closer):
                 closer()
+        return totals
 
 
 @dataclass(frozen=True)

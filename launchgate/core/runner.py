@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from launchgate.core.check import Check, Context, errored, skipped
 from launchgate.core.findings import CheckResult, Family
@@ -21,6 +21,7 @@ class RunOutcome:
 
     results: tuple[CheckResult, ...]
     crashed: tuple[str, ...]
+    totals: Mapping[str, int] = field(default_factory=dict)
 
 
 def run_checks(checks: Sequence[Check], ctx: Context, only: Collection[Family]) -> RunOutcome:
@@ -51,5 +52,5 @@ def run_checks(checks: Sequence[Check], ctx: Context, only: Collection[Family]) 
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="check") as pool:
             results = tuple(pool.map(run_one, checks))
     finally:
-        ctx.shared.close()
-    return RunOutcome(results, tuple(crashed))
+        totals = ctx.shared.close()
+    return RunOutcome(results, tuple(crashed), totals)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from launchgate.config.schema import Config
 from launchgate.core.findings import CheckResult, Finding, Outcome, Severity
@@ -44,6 +44,7 @@ class Scorecard:
     results: tuple[CheckResult, ...]
     fail_on: str
     crashed: tuple[str, ...] = ()
+    totals: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def blockers(self) -> int:
@@ -77,7 +78,10 @@ class Scorecard:
 
 
 def build_scorecard(
-    results: Sequence[CheckResult], config: Config, crashed: Sequence[str] = ()
+    results: Sequence[CheckResult],
+    config: Config,
+    crashed: Sequence[str] = (),
+    totals: Mapping[str, int] | None = None,
 ) -> Scorecard:
     """Fold check results into rows, dropping findings that ``ignore`` entries name."""
     reasons = {entry.fingerprint: entry.reason for entry in config.ignore}
@@ -91,7 +95,13 @@ def build_scorecard(
 
     rows = tuple(_fold_row(row, results, kept) for row in Row)
     return Scorecard(
-        rows, tuple(kept), tuple(ignored), tuple(results), config.fail_on, tuple(crashed)
+        rows,
+        tuple(kept),
+        tuple(ignored),
+        tuple(results),
+        config.fail_on,
+        tuple(crashed),
+        dict(totals or {}),
     )
 
 

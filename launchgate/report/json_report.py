@@ -47,7 +47,7 @@ def report_dict(card: Scorecard) -> dict[str, Any]:
             "blockers": card.blockers,
             "warnings": card.warnings,
             "errors": card.errors,
-            "requests_sent": sum(int(r.stats.get("requests_sent", 0)) for r in card.results),
+            "requests_sent": card.totals.get("requests_sent", 0),
         },
         "rows": [
             {

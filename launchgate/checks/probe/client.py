@@ -210,6 +210,10 @@ class ProbeClient:
             creds["Cookie"] = "; ".join(f"{k}={v}" for k, v in found.cookies.items())
         return creds
 
+    def totals(self) -> dict[str, int]:
+        """Requests this run sent to the preview, whichever check sent them, however they ended."""
+        return {"requests_sent": self.sent, "request_budget": self.max_requests}
+
     def close(self) -> None:
         self._client.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import socket
 import threading
@@ -153,3 +154,17 @@ def test_compressed_body_is_decoded_once(https, ca_file, tmp_path):
         response = client.request("GET", "/")
     assert response.content == text
     assert response.extensions[TRUNCATED] is False
+
+
+def test_the_report_counts_requests_of_checks_that_ended_in_error(tmp_path: Path) -> None:
+    from launchgate.cli import main
+
+    with trickling_headers_server(seconds=8) as url:
+        (tmp_path / "launchgate.yml").write_text(f"preview: {{url: '{url}', timeout_s: 0.3}}\n")
+        out = tmp_path / "report.json"
+        code = main(["scan", str(tmp_path), "--only", "probe", "--format", "json",
+                     "--output", str(out)], env={})
+    report = json.loads(out.read_text())
+    errors = [r for r in report["rows"] if r["status"] == "error"]
+    assert code in (0, 1) and errors
+    assert report["summary"]["requests_sent"] >= len(errors)
