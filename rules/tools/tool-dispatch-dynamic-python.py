@@ -82,6 +82,33 @@ def run_with_allowlist_set(messages):
     return None
 
 
+def run_with_allowlist_guard(messages):
+    response = client.chat.completions.create(model="gpt-4o", messages=messages)
+    name = response.choices[0].message.tool_calls[0].function.name
+    if name not in ALLOWED_TOOLS:
+        raise PermissionError(f"tool {name} is not allowed")
+    # ok: tool-dispatch-dynamic-python
+    return getattr(tools_module, name)()
+
+
+def run_with_allowlist_early_return(messages):
+    response = client.chat.completions.create(model="gpt-4o", messages=messages)
+    name = response.choices[0].message.tool_calls[0].function.name
+    if name not in {"search", "weather"}:
+        return None
+    # ok: tool-dispatch-dynamic-python
+    return getattr(tools_module, name)()
+
+
+def run_with_a_guard_that_does_not_stop(messages):
+    response = client.chat.completions.create(model="gpt-4o", messages=messages)
+    name = response.choices[0].message.tool_calls[0].function.name
+    if name not in ALLOWED_TOOLS:
+        log.warning("unknown tool %s", name)
+    # ruleid: tool-dispatch-dynamic-python
+    return getattr(tools_module, name)()
+
+
 def run_sql_parameterised(messages, db: sqlite3.Connection):
     response = client.chat.completions.create(model="gpt-4o", messages=messages)
     args = json.loads(response.choices[0].message.tool_calls[0].function.arguments)
