@@ -172,7 +172,8 @@ def _follow(
         walk.problems.append(Problem(
             "spf-target-missing", Severity.BLOCKER,
             f"SPF {term.name} target {target} has {what} (a permanent error)", domain, record,
-            term=term.text))
+            term=term.text,
+            advice=f"Check the spelling of {target}; drop {term.text} if that sender is gone."))
         return None
     return visit(walk, target, records[0], (*chain, target))
 
@@ -218,7 +219,8 @@ def _to_finding(make: FindingMaker, p: Problem, top: Published) -> Finding:
         advice = p.advice or f"Ask the owner of {p.name} to fix it, or drop the include of it."
         return make(p.rule, p.severity, p.title, published(p.name, [p.record]), advice, at=p.name)
     evidence = published(top.domain, [top.record])
-    if p.rule == "spf-record-size":
+    authorizes_nobody = len(top.fixed.split()) <= 2  # "v=spf1 -all": no sender would pass
+    if p.rule == "spf-record-size" or authorizes_nobody:
         return make(p.rule, p.severity, p.title, evidence, p.advice)
     return make(p.rule, p.severity, p.title, evidence,
                 publish_instead(top.domain, top.fixed, p.advice))
