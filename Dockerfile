@@ -14,10 +14,11 @@ RUN apt-get update \
 
 FROM base AS deps
 RUN python3 -m venv /opt/venv
-COPY pyproject.toml /tmp/pyproject.toml
+WORKDIR /build
+COPY pyproject.toml pyproject.toml
 # The runtime dependencies and the build backend, read from pyproject.toml.
-RUN python3 -c "import tomllib; p = tomllib.load(open('/tmp/pyproject.toml', 'rb')); print('\n'.join(p['project']['dependencies'] + p['build-system']['requires']))" > /tmp/requirements.txt \
-    && /opt/venv/bin/pip install --quiet -r /tmp/requirements.txt
+RUN python3 -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb')); print('\n'.join(p['project']['dependencies'] + p['build-system']['requires']))" > requirements.txt \
+    && /opt/venv/bin/pip install --quiet -r requirements.txt
 
 FROM base
 # This layer changes only with pyproject.toml; the source tree below changes often.
