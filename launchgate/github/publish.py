@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from launchgate.core.scorecard import Scorecard
-from launchgate.github.annotations import annotation_lines
+from launchgate.github.annotations import annotation_lines, escape_data
 from launchgate.github.api import DEFAULT_API_URL, GitHubClient, GitHubError
 from launchgate.github.comment import comment_body, comment_key, keep_comment, resolve_author
 from launchgate.github.event import is_fork_pull_request, pull_request_from_event, repository
@@ -151,7 +151,10 @@ def post_comment(
         with GitHubClient(token, api_url) as client:
             outcome = keep_comment(client, repo, number, body, resolve_author(client, token))
     except GitHubError as exc:
-        log.warning("%s", _why_no_comment(exc, is_fork_pull_request(env)))
+        why = _why_no_comment(exc, is_fork_pull_request(env))
+        log.warning("%s", why)
+        # Also as a workflow warning, so the run's page shows why the comment is missing.
+        print(f"::warning title=launchgate::{escape_data(why)}", flush=True)
         return
     log.info("pull request comment %s", outcome)
 

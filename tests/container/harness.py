@@ -267,8 +267,8 @@ def check_gate_run(
         f"first line names the workspace and the pull request: {first_line!r}",
     )
     check.expect(f"::add-mask::{token}" in out.splitlines(), "the token input is masked")
-    trouble = [line for line in out.splitlines() if line.startswith("::warning title=launchgate::")]
-    trouble += [line for line in out.splitlines() if "dubious ownership" in line]
+    git_words = ("dubious ownership", "checkout is shallow", "is not in the checkout")
+    trouble = [line for line in out.splitlines() if any(w in line for w in git_words)]
     check.expect(not trouble, f"git reads the workspace owned by another user: {trouble}")
     check.expect(code in (0, 1), f"exit code {code} is the gate's (stderr: {err.strip()[-300:]!r})")
     check.expect(

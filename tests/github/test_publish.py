@@ -56,7 +56,10 @@ def test_sarif_file_flag_and_env_choose_the_path(actions_for: Any, tmp_path: Pat
 
 
 def test_a_fork_token_posts_nothing_fails_nothing_and_says_why(
-    github: FakeGitHub, actions_for: Any, caplog: pytest.LogCaptureFixture
+    github: FakeGitHub,
+    actions_for: Any,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     actions = actions_for("pull_request", token=READ_ONLY_TOKEN, head_repo="mallory/chatbot")
 
@@ -70,6 +73,8 @@ def test_a_fork_token_posts_nothing_fails_nothing_and_says_why(
     assert "'permissions: pull-requests: write'" in line
     assert "comes from a fork" in line
     assert actions.outputs()["verdict"] == "fail"
+    warnings = [w for w in capsys.readouterr().out.splitlines() if w.startswith("::warning")]
+    assert any("pull-requests: write" in w for w in warnings)
 
 
 def test_a_repository_hidden_from_the_token_is_logged_not_fatal(
