@@ -30,17 +30,17 @@ from launchgate.core.check import Check
 def all_checks() -> list[Check]:
     """Every built-in check, in the order their results are listed."""
     return [
+        # secrets
         HistoryCheck(),
         WorktreeCheck(),
         BundlesCheck(),
-        MonitoringCheck(),
-        DeploymentCheck(),
-        AttestationsCheck(),
+        # rules
         SemgrepRulesCheck(),
-        InjectionCheck(),
-        SpfCheck(),
-        DkimCheck(),
-        DmarcCheck(),
+        # repo
+        DeploymentCheck(),
+        MonitoringCheck(),
+        AttestationsCheck(),
+        # probe
         TlsCheck(),
         RedirectsCheck(),
         HeadersCheck(),
@@ -52,4 +52,9 @@ def all_checks() -> list[Check]:
         ExposureCheck(),
         HealthCheck(),
         LatencyCheck(),
+        InjectionCheck(),
+        # email
+        SpfCheck(),
+        DkimCheck(),
+        DmarcCheck(),
     ]
