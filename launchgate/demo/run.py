@@ -67,6 +67,7 @@ def demo_config(service: RunningService, nameserver: str) -> dict[str, Any]:
         preview["http_url"] = service.http_url
     if service.ca_bundle:
         preview["ca_bundle"] = str(service.ca_bundle)
+    chat = "POST /api/chat"
     alice = {"as": "alice", "json": {"message": "hi"}}
     preview |= {
         "accounts": {
@@ -80,13 +81,17 @@ def demo_config(service: RunningService, nameserver: str) -> dict[str, Any]:
                 "try": ["GET /api/chats/{id}", "PATCH /api/chats/{id}", "DELETE /api/chats/{id}"],
             }
         ],
-        "rate_limit": [{"request": "POST /api/chat", "as": "carol", "json": {"message": "hi"}}],
-        "validate": [{"request": "POST /api/chat", **alice}],
-        "chat": {"request": "POST /api/chat", **alice, "reply": "$.reply"},
-        "latency": {"request": "POST /api/chat", **alice, "count": 20, "p95_ms": 500},
+        # carol alone takes the burst, so alice's other probes never meet her limit
+        "rate_limit": [{"request": chat, "as": "carol", "json": {"message": "hi"}, "burst": 120}],
+        "validate": [{"request": chat, **alice}],
+        "chat": {
+            "request": chat,
+            "as": "alice",
+            "json": {"message": "{prompt}"},
+            "reply": "$.reply",
+            "canary": "${LAUNCHGATE_CANARY}",
+        },
+        "latency": {"request": chat, **alice, "count": 20, "p95_ms": 500},
     }
-    preview["rate_limit"][0]["burst"] = 120
-    preview["chat"]["json"] = {"message": "{prompt}"}
-    preview["chat"]["canary"] = "${LAUNCHGATE_CANARY}"
     email = {"domain": DOMAIN, "dkim_selectors": [SELECTOR], "nameservers": [nameserver]}
     return {"secrets": {"bundles": ["dist"]}, "preview": preview, "email": email}

@@ -7,7 +7,6 @@ import logging
 import socket
 import ssl
 import threading
-import time
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -116,13 +115,12 @@ class ProbeClient:
         limit_s = limit_s if isinstance(limit_s, float | int) else self._timeout
         with self._slots:
             log.debug("%s %s as %s", method, url, account or "anonymous")
-            deadline = time.monotonic() + limit_s
             with (
                 deadline_in(limit_s),
                 self._sent(method, url, merged, kwargs) as response,
                 _translated(url),
             ):
-                return _buffered(response, deadline, self._max_bytes)
+                return _buffered(response, self._max_bytes)
 
     def tls_handshake(self, url: str) -> TlsSession:
         """One verified handshake with ``url``'s host (budgeted, host-locked).
@@ -246,12 +244,14 @@ def _translated(url: str) -> Iterator[None]:
         raise ProbeError(describe_http_error(exc, url)) from None
 
 
-def _buffered(response: httpx.Response, deadline: float, max_bytes: int) -> httpx.Response:
-    """``response`` with its (decoded) body read by ``deadline`` and cut at ``max_bytes``.
+def _buffered(response: httpx.Response, max_bytes: int) -> httpx.Response:
+    """``response`` with its (decoded) body read and cut at ``max_bytes``.
+
+    The time limit is the deadline every socket wait already obeys (``deadline_in``).
 
     The copy drops Content-Encoding: its body is already decoded and must not be decoded again.
     """
-    body, truncated = _read_capped(response, deadline, max_bytes)
+    body, truncated = _read_capped(response, max_bytes)
     response.close()  # sets ``elapsed``
     headers = [(k, v) for k, v in response.headers.multi_items() if k != "content-encoding"]
     extensions = {**response.extensions, TRUNCATED: truncated}
@@ -262,7 +262,7 @@ def _buffered(response: httpx.Response, deadline: float, max_bytes: int) -> http
     return copy
 
 
-def _read_capped(response: httpx.Response, deadline: float, max_bytes: int) -> tuple[bytes, bool]:
+def _read_capped(response: httpx.Response, max_bytes: int) -> tuple[bytes, bool]:
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
@@ -270,9 +270,6 @@ def _read_capped(response: httpx.Response, deadline: float, max_bytes: int) -> t
         size += len(chunk)
         if size > max_bytes:
             return b"".join(chunks)[:max_bytes], True
-        if time.monotonic() > deadline:
-            raise ProbeTimeout(f"{response.url}: timed out (the body was still arriving "
-                               f"after {size} bytes)")
     return b"".join(chunks), False
 
 
